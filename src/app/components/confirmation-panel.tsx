@@ -1,0 +1,18 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/**
+ * A GOV.UK confirmation panel that takes the place of a finished form at the same address, so
+ * it moves focus to its heading, as arriving on a new page would.
+ */
+export function ConfirmationPanel({ title, children }: { title: string; children?: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div className="govuk-panel govuk-panel--confirmation">
+      <h1 className="govuk-panel__title" ref={heading} tabIndex={-1}>
+        {title}
+      </h1>
+      {children ? <div className="govuk-panel__body">{children}</div> : null}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useEffect, useRef } from 'react';
+import { Outlet, ScrollRestoration, useLocation, useNavigationType } from 'react-router';
+import { Footer } from './components/footer';
+import { Header } from './components/header';
+import { ServiceNavigation, type NavigationItem } from './components/service-navigation';
+import { SkipLink } from './components/skip-link';
+import { LockGate, useDeviceLockStatus } from './features/lock/lock-gate';
+import { LockNowButton } from './features/lock/lock-now-button';
+import { SessionEndedBanner } from './features/sync/session-ended-banner';
+import { SignInGate } from './features/sync/sign-in-gate';
+import { SyncHeaderLink } from './features/sync/sync-header-link';
+import { useSyncEngine } from './features/sync/use-sync-engine';
+import { useAccount } from './sync';
+import { UpdateBanner } from './pwa/update-banner';
+import { watchConnectivity } from './stores/connectivity-store';
+
+export const navigation: NavigationItem[] = [
+  { to: '/', text: 'Caseload', section: ['/children/:childId'] },
+  { to: '/visits/new', text: 'New visit' },
+  { to: '/direct-work/new', text: 'Direct work' },
+  { to: '/observations/new', text: 'Observation' },
+  { to: '/sign-off', text: 'Sign-off' },
+  { to: '/settings', text: 'Settings' },
+  { to: '/drafts', text: 'Drafts' },
+  { to: '/dashboard', text: 'Team dashboard' },
+];
+
+/** Only an admin's navigation links to the audit trail (the server refuses anyone else). */
+export const adminNavigation: NavigationItem[] = [...navigation, { to: '/audit', text: 'Audit trail' }];
+
+export function Layout() {
+  useEffect(() => watchConnectivity(), []);
+  useFocusHeadingOnNavigation();
+  useSyncEngine();
+  const unlocked = useDeviceLockStatus() === 'unlocked';
+  const isAdmin = useAccount((state) => state.account?.user.role === 'admin');
+  return (
+    <>
+      <SkipLink />
+      <Header
+        actions={
+          unlocked ? (
+            <>
+              <SyncHeaderLink />
+              <LockNowButton />
+            </>
+          ) : null
+        }
+      />
+      {unlocked && <ServiceNavigation items={isAdmin ? adminNavigation : navigation} />}
+      <div className="govuk-width-container">
+        <div className="doorstep-banners">
+          <UpdateBanner />
+          {unlocked && <SessionEndedBanner />}
+        </div>
+        <main className="govuk-main-wrapper" id="main-content">
+          <SignInGate>
+            <LockGate>
+              <Outlet />
+            </LockGate>
+          </SignInGate>
+        </main>
+      </div>
+      <Footer />
+      <ScrollRestoration />
+    </>
+  );
+}
+
+/**
+ * A single-page app does not announce a new page by itself: after a route change, focus
+ * moves to the new page's h1 (or to main) so screen readers read where the user is. Not after
+ * a replace: that is the same page under its new address (a form's first save puts the
+ * record's id in it), and the user must stay in the field they are typing in.
+ */
+function useFocusHeadingOnNavigation() {
+  const { pathname } = useLocation();
+  const navigationType = useNavigationType();
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    if (navigationType === 'REPLACE') return;
+    const target = document.querySelector<HTMLElement>('#main-content h1') ?? document.getElementById('main-content');
+    if (!target) return;
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus();
+  }, [pathname]);
+}

@@ -1,0 +1,19 @@
+import 'govuk-frontend/dist/govuk/govuk-frontend.min.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import { registerServiceWorker } from './pwa/register-service-worker';
+import { requestPersistentStorageOnce } from './pwa/storage';
+
+void requestPersistentStorageOnce();
+// Only a production build has a service worker (vite-plugin-pwa's devOptions are off).
+if (import.meta.env.PROD) registerServiceWorker();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream, LoggerOptions } from 'pino';
+import { installErrorReplies, sendNotFound } from './errors.ts';
+import { loggerOptions } from './logging.ts';
+import { auditPlugin } from './plugins/audit.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { blobsPlugin } from './plugins/blobs.ts';
+import { installCsrfGuard } from './plugins/csrf.ts';
+import { healthPlugin } from './plugins/health.ts';
+import { syncPlugin } from './plugins/sync.ts';
+import { staticPlugin } from './plugins/static.ts';
+import { teamPlugin } from './plugins/team.ts';
+import type { Storage } from './storage/storage.ts';
+import { serverVersion } from './version.ts';
+
+export interface ServerOptions {
+  /** Already migrated; the caller opens and closes it. */
+  storage: Storage;
+  /** The built PWA. Without one (or without its index.html) only the API is served. */
+  staticDir?: string;
+  /** false for silence, true for info to stdout, or pino options (level, stream…). */
+  logger?: boolean | (LoggerOptions & { stream?: DestinationStream });
+  version?: string;
+  /** How long a session lasts after sign-in (SESSION_DAYS); 14 by default. */
+  sessionDays?: number;
+}
+
+/** The whole server, registered but not listening: main.ts listens, tests listen on port 0. */
+export function buildServer(options: ServerOptions): FastifyInstance {
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(options.logger === true ? {} : options.logger),
+    // A random id per request ties its log lines together across instances behind a load balancer.
+    genReqId: () => randomUUID(),
+  });
+
+  // Handed back so a user's report ("it failed at 10:02") can be matched to the log.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  installErrorReplies(app);
+  installCsrfGuard(app);
+  app.register(healthPlugin, { storage: options.storage, version: options.version ?? serverVersion });
+  app.register(authPlugin, { storage: options.storage, sessionDays: options.sessionDays ?? 14 });
+  app.register(syncPlugin, { storage: options.storage });
+  app.register(blobsPlugin, { storage: options.storage });
+  app.register(auditPlugin, { storage: options.storage });
+  app.register(teamPlugin, { storage: options.storage });
+
+  const staticDir = options.staticDir === undefined ? undefined : resolve(options.staticDir);
+  // Fastify takes one not-found handler for "/": the static plugin's, which also serves deep
+  // links, or else the plain JSON one.
+  if (staticDir !== undefined && existsSync(join(staticDir, 'index.html'))) {
+    app.register(staticPlugin, { root: staticDir });
+  } else {
+    if (staticDir !== undefined) {
+      app.log.warn(`No built app in ${staticDir} (index.html missing): serving the API only. Run \`npm run build\`.`);
+    }
+    app.setNotFoundHandler((_request, reply) => sendNotFound(reply));
+  }
+
+  return app;
+}

@@ -1,0 +1,34 @@
+import '@testing-library/jest-dom/vitest';
+import 'fake-indexeddb/auto';
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+// One realm for binary data, as in a browser. Under jsdom the tests' ArrayBuffer is jsdom's,
+// but Node's structuredClone (which fake-indexeddb uses for every value stored and read) and
+// Node's WebCrypto make buffers of Node's realm. Dexie knows binary values by the global
+// constructors, so its live-query cache copied a sealed body's ciphertext into an empty object
+// with ArrayBuffer's prototype, and WebCrypto threw "ArrayBuffer.prototype.byteLength called on
+// incompatible receiver". So WebCrypto's results and every value IndexedDB stores or gives
+// back carry this realm's buffers.
+const nodeStructuredClone = globalThis.structuredClone;
+globalThis.structuredClone = ((value: unknown, options?: StructuredSerializeOptions) =>
+  intoThisRealm(nodeStructuredClone(value, options))) as typeof structuredClone;
+
+const subtle = globalThis.crypto.subtle as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+const encrypt = subtle.encrypt!.bind(globalThis.crypto.subtle);
+subtle.encrypt = async (...args: unknown[]) => intoThisRealm(await encrypt(...args));
+
+function intoThisRealm(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Object.prototype.toString.call(value) === '[object ArrayBuffer]') {
+    return value instanceof ArrayBuffer ? value : new Uint8Array(value as ArrayBuffer).slice().buffer;
+  }
+  if (Array.isArray(value)) return value.map(intoThisRealm);
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype === null || (prototype as { constructor?: { name?: string } }).constructor?.name === 'Object') {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, intoThisRealm(inner)]));
+  }
+  return value;
+}
+
+afterEach(() => cleanup());

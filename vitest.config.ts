@@ -1,0 +1,35 @@
+import { configDefaults, defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// Tests that need several server processes sharing one database only make sense on PostgreSQL
+// (PGlite is one process); they run when TEST_DATABASE_URL names one, as CI sets it.
+const postgresOnly = ['src/server/sync/several-servers.test.ts'];
+
+// Unit, component and server tests. End-to-end tests in a real Chromium live in
+// test/e2e and run through vitest.e2e.config.ts after a production build.
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['src/shared/**/*.test.ts', 'src/server/**/*.test.ts', 'src/cli/**/*.test.ts', 'test/node/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...(process.env.TEST_DATABASE_URL ? [] : postgresOnly)],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['src/app/**/*.test.{ts,tsx}', 'test/dom/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/dom/setup.ts'],
+        },
+      },
+    ],
+  },
+});
