@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
 /**
  * A GOV.UK confirmation panel that takes the place of a finished form at the same address, so
@@ -6,7 +6,8 @@ import { useEffect, useRef, type ReactNode } from 'react';
  */
 export function ConfirmationPanel({ title, children }: { title: string; children?: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  // Layout effect: focus moves in the same commit the panel appears, before it is painted.
+  useLayoutEffect(() => heading.current?.focus(), []);
   return (
     <div className="govuk-panel govuk-panel--confirmation">
       <h1 className="govuk-panel__title" ref={heading} tabIndex={-1}>

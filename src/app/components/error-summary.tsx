@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 
 export interface FieldError {
   /** The id of the field the error is about; the summary links to it. */
@@ -9,7 +9,8 @@ export interface FieldError {
 /** GOV.UK error summary: shown at the top of the page and focused so screen readers hear it. */
 export function ErrorSummary({ errors, title = 'There is a problem' }: { errors: FieldError[]; title?: string }) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // Layout effect: the summary has focus from the moment it appears, before it is painted.
+  useLayoutEffect(() => {
     if (errors.length > 0) ref.current?.focus();
   }, [errors]);
   if (errors.length === 0) return null;

@@ -181,6 +181,8 @@ describe('a practice observation', () => {
     await user.click(screen.getByRole('button', { name: 'Remove action 2' }));
     expect(screen.queryByRole('group', { name: 'Action 2' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Knowledge and Skills Statements' })).toHaveFocus();
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Knowledge and Skills Statements' });
+    // Focus moves as the page appears; wait for it rather than racing React's commit.
+    await waitFor(() => expect(heading).toHaveFocus());
   });
 });

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   emptyObservationForm,
@@ -82,7 +82,7 @@ export function ObservationPage() {
   // Focus the new step's h1 so a screen reader starts there (not on the first render: the
   // layout does that when the page opens).
   const shownStep = useRef<number | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!ready) return;
     const key = completed ? LAST_STEP + 1 : step;
     if (shownStep.current !== null && shownStep.current !== key) heading.current?.focus();

@@ -46,7 +46,9 @@ describe('signing off a record', () => {
     await user.type(screen.getByLabelText('Management comment'), 'Clear analysis');
     await user.click(screen.getByRole('button', { name: 'Sign off' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Visit signed off' })).toHaveFocus();
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Visit signed off' });
+    // Focus moves as the page appears; wait for it rather than racing React's commit.
+    await waitFor(() => expect(heading).toHaveFocus());
     const saved = (await getRecord('v1'))!;
     expect(saved.status).toBe('signed-off');
     expect(saved.body).toEqual(visit);

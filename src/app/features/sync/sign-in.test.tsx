@@ -37,7 +37,9 @@ describe('signing in on first run', () => {
     await user.type(screen.getByLabelText('Password'), 'correct horse');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Set up a PIN' })).toHaveFocus();
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Set up a PIN' });
+    // Focus moves as the page appears; wait for it rather than racing React's commit.
+    await waitFor(() => expect(heading).toHaveFocus());
     await user.type(screen.getByLabelText('PIN or passphrase'), '135792');
     await user.type(screen.getByLabelText('Confirm PIN or passphrase'), '135792');
     await user.click(screen.getByRole('button', { name: 'Set PIN' }));

@@ -43,7 +43,7 @@ describe('a visit note draft', () => {
     await screen.findByRole('heading', { level: 1, name: 'Visit details' });
     await answer(user, 'How did the visit happen?', 'Visit elsewhere');
     const heading = await continueTo(user, 'Children on the visit');
-    expect(heading).toHaveFocus();
+    await waitFor(() => expect(heading).toHaveFocus());
     await user.click(screen.getByRole('checkbox', { name: 'Tamsin' }));
     await continueTo(user, 'Seeing each child');
     await answer(user, 'Was Tamsin seen?', 'Yes');
@@ -94,7 +94,9 @@ describe('finishing a visit note', () => {
     await user.keyboard(' ');
     await tabTo(user, screen.getByRole('button', { name: 'Continue' }));
     await user.keyboard('{Enter}');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Children on the visit' })).toHaveFocus();
+    const shown = await screen.findByRole('heading', { level: 1, name: 'Children on the visit' });
+    // Focus moves as the page appears; wait for it rather than racing React's commit.
+    await waitFor(() => expect(shown).toHaveFocus());
 
     await tabTo(user, screen.getByRole('checkbox', { name: 'Sam' }));
     await user.keyboard(' ');
@@ -129,7 +131,9 @@ describe('finishing a visit note', () => {
 
     await tabTo(user, screen.getByRole('button', { name: 'Finish and record' }));
     await user.keyboard('{Enter}');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Visit recorded' })).toHaveFocus();
+    const recorded = await screen.findByRole('heading', { level: 1, name: 'Visit recorded' });
+    // Focus moves as the page appears; wait for it rather than racing React's commit.
+    await waitFor(() => expect(recorded).toHaveFocus());
 
     const id = visitIdIn(router.state.location.pathname) as string;
     const record = await getRecord<VisitNoteBody>(id);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { VisitNoteBody, VisitStep } from '../../../shared/model/visit-note.ts';
 import { VISIT_STEPS } from '../../../shared/model/visit-note.ts';
 import { FieldSummary, type FieldProblem } from './form/field-summary';
@@ -50,8 +50,9 @@ export function VisitNoteForm(props: VisitNoteFormProps) {
     [body, byId, policy],
   );
 
-  // A new step is a new page to a screen reader: focus its h1, or the field a summary link named.
-  useEffect(() => {
+  // A new step is a new page to a screen reader: focus its h1, or the field a summary link named,
+  // in the same commit the step appears (a layout effect), so focus never lags behind the page.
+  useLayoutEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
