@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 
 // One realm for binary data, as in a browser. Under jsdom the tests' ArrayBuffer is jsdom's,
 // but Node's structuredClone (which fake-indexeddb uses for every value stored and read) and
@@ -31,4 +31,9 @@ function intoThisRealm(value: unknown): unknown {
   return value;
 }
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  // A test that held the clock (src/app/testing/autosave-clock.ts) and failed midway must not
+  // leave the next test on a fake clock.
+  vi.useRealTimers();
+});

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getRecord, saveRecord } from '../../db';
 import { renderForm as renderApp } from './render-form';
 import { renderApp as renderWholeApp } from '../../testing/render-app';
+import { eventually, holdTheAutosaveClock } from '../../testing/autosave-clock';
 import { resetDatabase } from '../../testing/reset-database';
 import type { DirectWorkForm } from '../../../shared/model/direct-work';
 import { unlockTestSessionNow } from '../../testing/unlock-test-device';
@@ -30,10 +31,17 @@ describe('direct work', () => {
   });
 
   it('is saved as a draft within half a second of the first change, and the address names the record', async () => {
-    const user = userEvent.setup();
     const { router } = renderWholeApp('/direct-work/new');
-    await user.type(await screen.findByLabelText('Your analysis'), 'Settled with her carer');
-    await waitFor(() => expect(screen.getByText('Draft saved')).toHaveAttribute('role', 'status'), { timeout: 500 });
+    const analysis = await screen.findByLabelText('Your analysis');
+    const clock = holdTheAutosaveClock();
+    try {
+      analysis.focus();
+      fireEvent.change(analysis, { target: { value: 'Settled with her carer' } });
+      clock.advanceBy(500);
+      await eventually(() => expect(screen.getByText('Draft saved')).toHaveAttribute('role', 'status'));
+    } finally {
+      clock.release();
+    }
     await waitFor(() => expect(recordIdIn(router.state.location.pathname)).toBeDefined());
     const record = await getRecord<DirectWorkForm>(recordIdIn(router.state.location.pathname)!);
     expect(record).toMatchObject({ type: 'direct-work', status: 'draft', body: { analysis: 'Settled with her carer' } });
@@ -42,16 +50,19 @@ describe('direct work', () => {
 
   it('is saved at once when the page is hidden, without waiting for the pause in typing', async () => {
     const { router } = renderApp('/direct-work/new');
-    fireEvent.change(await screen.findByLabelText('What the child said, in their own words'), { target: { value: 'Closing the tablet now' } });
-    window.dispatchEvent(new Event('pagehide'));
-    // Well inside the debounce: only the pagehide flush can have saved it.
-    await waitFor(
-      async () => {
+    const childsWords = await screen.findByLabelText('What the child said, in their own words');
+    const clock = holdTheAutosaveClock();
+    try {
+      fireEvent.change(childsWords, { target: { value: 'Closing the tablet now' } });
+      window.dispatchEvent(new Event('pagehide'));
+      // The clock has not moved, so the debounce has not fired: only the pagehide flush can save it.
+      await eventually(async () => {
         const id = recordIdIn(router.state.location.pathname);
         expect(id && (await getRecord<DirectWorkForm>(id))?.body.childsWords).toBe('Closing the tablet now');
-      },
-      { timeout: 200, interval: 10 },
-    );
+      });
+    } finally {
+      clock.release();
+    }
   });
 
   it('shows a photo of a drawing as a thumbnail with alt text the worker can change, and keeps it when reopened', async () => {

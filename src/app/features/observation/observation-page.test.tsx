@@ -147,7 +147,7 @@ describe('a practice observation', () => {
     await user.click(screen.getByLabelText('Telephone call'));
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await user.type(await screen.findByLabelText('Focus agreed with the practitioner beforehand'), 'Tone on the phone');
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Draft saved'), { timeout: 500 });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Draft saved'), { timeout: 5_000 });
     const path = first.router.state.location.pathname;
     expect(recordIdIn(path)).toBeDefined();
     first.unmount();
