@@ -23,9 +23,14 @@ export async function syncPlugin(app: FastifyInstance, { storage }: SyncPluginOp
     const body = parseOrReply(pushRequestSchema, request.body, reply);
     if (!body) return reply;
     // One at a time, each in its own transaction: a crash leaves a prefix applied, and the
-    // retried batch finds those as duplicates.
+    // retried batch finds those as duplicates. Between mutations the loop lets other requests
+    // in: on embedded PGlite (one connection) a batch of 500 otherwise held the database for
+    // seconds and every other user's request waited for the whole batch.
     const results: MutationResult[] = [];
-    for (const mutation of body.mutations) results.push(await applyMutation(storage, user, mutation));
+    for (const mutation of body.mutations) {
+      results.push(await applyMutation(storage, user, mutation));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     request.log.info({ mutations: results.length }, 'push');
     return reply.header('cache-control', 'no-store').send({ results });
   });
