@@ -28,6 +28,10 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/app/**/*.test.{ts,tsx}', 'test/dom/**/*.test.{ts,tsx}'],
           setupFiles: ['test/dom/setup.ts'],
+          // A guard against a hung test, not a speed check (speed is measured by npm run bench):
+          // the slowest component tests take 3–6 s here, too close to vitest's 5 s default on a
+          // loaded CI machine.
+          testTimeout: 30_000,
         },
       },
     ],

@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 
 // One realm for binary data, as in a browser. Under jsdom the tests' ArrayBuffer is jsdom's,
@@ -30,6 +30,11 @@ function intoThisRealm(value: unknown): unknown {
   }
   return value;
 }
+
+// findBy… and waitFor give up after 5 s rather than Testing Library's 1 s: a loaded CI machine
+// (two cores, WebCrypto key derivation, IndexedDB in JS) can take more than a second to show
+// what a test is waiting for. Only how long a wait may last changes, never what is asserted.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();

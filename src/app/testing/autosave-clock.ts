@@ -24,7 +24,7 @@ export function holdTheAutosaveClock(): { advanceBy: (ms: number) => void; relea
  * Waits, without setTimeout, until `check` stops throwing: it yields to I/O between tries and
  * gives up after `limitMs` of real time with the check's last error.
  */
-export async function eventually(check: () => unknown, limitMs = 4_000): Promise<void> {
+export async function eventually(check: () => unknown, limitMs = 10_000): Promise<void> {
   const giveUpAt = Date.now() + limitMs;
   for (;;) {
     try {

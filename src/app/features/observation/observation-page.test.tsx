@@ -134,7 +134,7 @@ describe('a practice observation', () => {
     expect(screen.getByLabelText('What did you observe?')).toHaveFocus();
   });
 
-  it('opens again at the step the observer was on, with what they wrote', { timeout: 15_000 }, async () => {
+  it('opens again at the step the observer was on, with what they wrote', async () => {
     const user = userEvent.setup();
     const first = renderForm('/observations/new');
     await user.type(await screen.findByLabelText('Name of practitioner observed'), 'Sam Practitioner');

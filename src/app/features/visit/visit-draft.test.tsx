@@ -150,7 +150,7 @@ describe('finishing a visit note', () => {
     expect(record?.body.contact.completedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(record?.body.note.whatHappened).toBe('Sam showed me his room and his new bike.');
     expect(record?.body.contact.significantEvent).toBe(false);
-  }, 15_000);
+  });
 
   it('lists what is missing, and each link opens the step and focuses the field', async () => {
     await addChildOnDevice('Sam');
