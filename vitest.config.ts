@@ -18,7 +18,11 @@ export default defineConfig({
           environment: 'node',
           include: ['src/shared/**/*.test.ts', 'src/server/**/*.test.ts', 'src/cli/**/*.test.ts', 'test/node/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...(process.env.TEST_DATABASE_URL ? [] : postgresOnly)],
-          testTimeout: 30_000,
+          // Guards against a hung test, not speed checks (npm run bench measures speed). Each
+          // server test file starts its own PGlite, which took over 10 s (vitest's default hook
+          // limit) on this two-core machine under load, and the sync property test 18 s.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
@@ -32,6 +36,7 @@ export default defineConfig({
           // the slowest component tests take 3–6 s here, too close to vitest's 5 s default on a
           // loaded CI machine.
           testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
     ],
