@@ -45,6 +45,7 @@ describe('accessibility (WCAG 2.2 AA, axe)', () => {
       await page.goto(baseURL + route.path);
       await unlock(page);
       await expectHeading(page, route.heading);
+      if ('ready' in route) await page.getByRole('button', { name: route.ready }).waitFor();
       expect(await violations(page)).toEqual([]);
     });
   }
@@ -76,6 +77,9 @@ describe('accessibility (WCAG 2.2 AA, axe)', () => {
   it('can be driven by keyboard: skip link, then navigation to Settings', async () => {
     await page.goto(baseURL + '/');
     await unlock(page);
+    // Unlocking moves focus to the h1 in an effect that may run after "Lock now" shows: wait
+    // for it, so that it cannot take focus back after the reset below.
+    await page.waitForFunction(() => document.activeElement?.matches('#main-content h1') === true);
     // Start keyboard navigation from the top of the page, as a fresh load does.
     await page.evaluate(() => {
       document.body.tabIndex = -1;

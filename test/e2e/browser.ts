@@ -131,6 +131,47 @@ export async function reloadAndUnlock(page: Page): Promise<void> {
 }
 
 /**
+ * Options for vitest's `expect.poll`, whose default gives up after 1 s: for values the page
+ * fills in a moment after the element appears (a field's value read from the device, a text
+ * that a live query brings). `count()`, `textContent()` and `inputValue()` read the page as it
+ * is at that instant, so never assert on them once: poll until the page gets there.
+ * `await expect.poll(() => field.inputValue(), eventually).toBe('x')`
+ */
+export const eventually = { timeout: 20_000, interval: 100 } as const;
+
+/**
+ * Fills a form field and waits until the app has stored what was filled: a save that began
+ * after the field's input event has committed (the app's `doorstep:record-saved` event, sent
+ * once the record and its outbox entry are in IndexedDB). Not "Draft saved" on screen: once a
+ * form has saved, that stays shown, so it cannot tell this save from an earlier one.
+ */
+export async function fillAndWaitForSave(field: Locator, text: string): Promise<void> {
+  const page = field.page();
+  await page.evaluate(() => {
+    const w = window as unknown as { e2eSaves?: { lastInputAt: number; startedAt: number[] } };
+    if (!w.e2eSaves) {
+      const saves = { lastInputAt: Number.POSITIVE_INFINITY, startedAt: [] as number[] };
+      w.e2eSaves = saves;
+      document.addEventListener('input', () => (saves.lastInputAt = performance.now()), true);
+      window.addEventListener('doorstep:record-saved', (event) =>
+        saves.startedAt.push((event as CustomEvent<{ startedAt: number }>).detail.startedAt),
+      );
+    }
+    w.e2eSaves.lastInputAt = Number.POSITIVE_INFINITY;
+    w.e2eSaves.startedAt = [];
+  });
+  await field.fill(text);
+  await page.waitForFunction(
+    () => {
+      const saves = (window as unknown as { e2eSaves?: { lastInputAt: number; startedAt: number[] } }).e2eSaves;
+      return !!saves && saves.startedAt.some((startedAt) => startedAt >= saves.lastInputAt);
+    },
+    undefined,
+    { timeout: 20_000 },
+  );
+}
+
+/**
  * Waits for the page's h1 to say `text` (the whole of it with exact, else a part): a page may
  * show a placeholder heading for a moment while it reads the device, so never read it at once.
  */

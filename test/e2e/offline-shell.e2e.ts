@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { expectHeading, launchChromium, openControlledPage, reloadAndUnlock, unlock } from './browser';
+import { eventually, expectHeading, launchChromium, openControlledPage, reloadAndUnlock, unlock } from './browser';
 import { missingPath, routes } from './routes';
 
 const baseURL = inject('baseURL');
@@ -29,11 +29,13 @@ describe('the app with no network', () => {
       await navigation.getByRole('link', { name: route.navLink, exact: true }).click();
       await page.waitForURL(baseURL + route.path);
       await expectHeading(page, route.heading);
+      if ('ready' in route) await page.getByRole('button', { name: route.ready }).waitFor();
     }
     for (const route of routes) {
       await page.goto(baseURL + route.path);
       await unlock(page);
       await expectHeading(page, route.heading);
+      if ('ready' in route) await page.getByRole('button', { name: route.ready }).waitFor();
     }
     await page.goto(baseURL + missingPath);
     await unlock(page);
@@ -51,8 +53,9 @@ describe('the app with no network', () => {
     await page.getByText('Draft saved').first().waitFor();
     await page.waitForURL(/\/direct-work\/[0-9a-f-]{36}$/);
     await reloadAndUnlock(page);
-    expect(await page.getByLabel('What the child said, in their own words').inputValue()).toBe(words);
-    expect(await page.getByText(/1 change waiting to sync/).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByLabel('What the child said, in their own words').inputValue(), eventually).toBe(words);
+    // Counted by a live query after the page shows.
+    await page.getByText(/1 change waiting to sync/).first().waitFor();
     await context.close();
   });
 });

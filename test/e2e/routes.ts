@@ -1,8 +1,12 @@
-/** Every page reached from the service navigation, with the heading a user sees there. */
+/**
+ * Every page reached from the service navigation, with the heading a user sees there. `ready`:
+ * a button only the page itself has, where the placeholder the page shows while it reads the
+ * device has the same h1 (so the heading alone cannot tell that the page is there).
+ */
 export const routes = [
   { path: '/', heading: 'Caseload', navLink: 'Caseload' },
   { path: '/visits/new', heading: 'Visit details', navLink: 'New visit' },
-  { path: '/direct-work/new', heading: 'Direct work', navLink: 'Direct work' },
+  { path: '/direct-work/new', heading: 'Direct work', navLink: 'Direct work', ready: 'Finish and record' },
   { path: '/observations/new', heading: 'About the observation', navLink: 'Observation' },
   { path: '/drafts', heading: 'Your drafts', navLink: 'Drafts' },
   { path: '/sign-off', heading: 'Sign-off', navLink: 'Sign-off' },

@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO, launchChromium, newDevice, syncNow, unlock, waitForEmptyOutbox, type DemoAccount } from './browser';
+import { DEMO, eventually, fillAndWaitForSave, launchChromium, newDevice, syncNow, unlock, waitForEmptyOutbox, type DemoAccount } from './browser';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -24,7 +24,8 @@ async function device(account: DemoAccount = DEMO.practitioner, path = '/'): Pro
 const childsWords = (page: Page) => page.getByLabel('What the child said, in their own words');
 
 async function typeAndWaitForSave(page: Page, text: string): Promise<void> {
-  await childsWords(page).fill(text);
+  // Waits for this save itself: "Draft saved" is still shown from the page's previous save.
+  await fillAndWaitForSave(childsWords(page), text);
   await page.getByText('Draft saved').first().waitFor();
 }
 
@@ -40,7 +41,7 @@ describe('two devices editing the same record offline', () => {
     const b = await device(DEMO.practitioner, '/');
     await b.page.goto(baseURL + recordPath);
     await unlock(b.page);
-    expect(await childsWords(b.page).inputValue()).toBe('First words, written on the first tablet.');
+    await expect.poll(() => childsWords(b.page).inputValue(), eventually).toBe('First words, written on the first tablet.');
 
     // Both go out of signal and edit the same sentence.
     await a.context.setOffline(true);
@@ -65,8 +66,8 @@ describe('two devices editing the same record offline', () => {
     await a.page.getByRole('link', { name: /Compare versions/ }).first().click();
     await a.page.getByRole('heading', { level: 1, name: 'Resolve a conflict' }).waitFor();
     const versions = a.page.getByRole('table', { name: 'The two versions' });
-    expect(await versions.textContent()).toContain('She said she likes the new school (tablet A).');
-    expect(await versions.textContent()).toContain('She said she misses her old friends (tablet B).');
+    await expect.poll(() => versions.textContent(), eventually).toContain('She said she likes the new school (tablet A).');
+    await expect.poll(() => versions.textContent(), eventually).toContain('She said she misses her old friends (tablet B).');
     await a.page.getByRole('button', { name: 'Keep my version' }).click();
     await a.page.getByText('Conflict resolved.', { exact: false }).waitFor();
     await waitForEmptyOutbox(a.page);
@@ -74,11 +75,12 @@ describe('two devices editing the same record offline', () => {
     // B takes the resolution at its next sync: no conflict left, and the same words on both.
     await syncNow(b.page);
     await b.page.getByRole('link', { name: 'Sync status' }).waitFor();
-    expect(await a.page.getByRole('link', { name: /to resolve/ }).count()).toBe(0);
+    // A's header counts its conflicts with a live query: wait for the link to go.
+    await a.page.getByRole('link', { name: /to resolve/ }).waitFor({ state: 'detached' });
     for (const page of [a.page, b.page]) {
       await page.goto(baseURL + recordPath);
       await unlock(page);
-      expect(await childsWords(page).inputValue()).toBe('She said she likes the new school (tablet A).');
+      await expect.poll(() => childsWords(page).inputValue(), eventually).toBe('She said she likes the new school (tablet A).');
     }
     for (const context of contexts.splice(0)) await context.close();
   });
@@ -137,8 +139,9 @@ describe('a photo taken with no signal', () => {
     await page.getByLabel('Description of photo 1').fill("Poppy's three houses drawing, in orange crayon");
     await page.getByRole('button', { name: 'Finish and record' }).click();
     await page.getByRole('heading', { level: 1, name: 'Direct work recorded' }).waitFor();
+    // The record's address replaces /new by a navigation of its own: wait for it, then read it.
+    await page.waitForURL(/\/direct-work\/[0-9a-f-]{36}$/);
     const recordPath = new URL(page.url()).pathname;
-    expect(recordPath).toMatch(/^\/direct-work\/[0-9a-f-]{36}$/);
 
     await practitioner.context.setOffline(false);
     await waitForEmptyOutbox(page);

@@ -2,7 +2,7 @@ import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, openControlledPage, unlock } from './browser';
+import { eventually, launchChromium, openControlledPage, unlock } from './browser';
 
 const baseURL = inject('baseURL');
 const staticDir = inject('staticDir');
@@ -34,7 +34,7 @@ describe('a new version of the app', () => {
 
     const button = page.getByRole('button', { name: 'Update now' });
     await button.waitFor();
-    expect(await page.getByText('Update available').count()).toBeGreaterThan(0);
+    await page.getByText('Update available').first().waitFor();
     // A waiting worker must not take over by itself: give it time to misbehave.
     await page.waitForTimeout(1500);
     expect(await page.evaluate(() => (window as unknown as { stillThisPage?: boolean }).stillThisPage)).toBe(true);
@@ -44,11 +44,24 @@ describe('a new version of the app', () => {
     expect(await page.evaluate(() => (window as unknown as { stillThisPage?: boolean }).stillThisPage)).toBeUndefined();
     // The new version starts locked; once unlocked, the half-written words are still there.
     await unlock(page);
+    // The banner comes only from a waiting worker: once the new version controls the page with
+    // nothing installing or waiting behind it, no banner can come, so its absence is final.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () => {
+            const registration = await navigator.serviceWorker.getRegistration();
+            const active = registration?.active;
+            return !!active && !registration.installing && !registration.waiting && navigator.serviceWorker.controller?.scriptURL === active.scriptURL;
+          }),
+        eventually,
+      )
+      .toBe(true);
     expect(await page.getByRole('button', { name: 'Update now' }).count()).toBe(0);
     await page.goto(baseURL + '/drafts');
     await unlock(page);
     await page.getByRole('link', { name: /Continue/ }).first().click();
-    expect(await page.getByLabel('What the child said, in their own words').inputValue()).toBe('Half-written sentence');
+    await expect.poll(() => page.getByLabel('What the child said, in their own words').inputValue(), eventually).toBe('Half-written sentence');
     await context.close();
   });
 });
