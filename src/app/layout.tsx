@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Outlet, ScrollRestoration, useLocation, useNavigationType } from 'react-router';
 import { Footer } from './components/footer';
 import { Header } from './components/header';
@@ -77,7 +77,8 @@ function useFocusHeadingOnNavigation() {
   const { pathname } = useLocation();
   const navigationType = useNavigationType();
   const firstRender = useRef(true);
-  useEffect(() => {
+  // A layout effect: focus moves in the same commit the new page appears, before it is painted.
+  useLayoutEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useStore } from 'zustand';
 import { deviceSession, sealPlaintextRecords } from '../../db';
@@ -60,7 +60,8 @@ function useFocusHeadingWhenViewChanges(view: string) {
   // The last page shown, not counting 'checking': "Lock now" pressed before the PIN check had
   // answered goes app → checking → unlock, and that is still a new page.
   const shown = useRef(view);
-  useEffect(() => {
+  // A layout effect: focus moves in the same commit the page appears, before it is painted.
+  useLayoutEffect(() => {
     if (view === 'checking') return;
     const changed = shown.current !== view && shown.current !== 'checking';
     shown.current = view;
