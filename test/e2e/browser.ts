@@ -1,3 +1,4 @@
+import { readdir, readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
@@ -19,6 +20,37 @@ export function launchChromium(): Promise<Browser> {
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+}
+
+/**
+ * Kills, with SIGKILL, every process of the Chromium using the profile folder `profile`, as
+ * when a tablet's battery dies or the OS kills the browser: no unload handler, no shutdown.
+ * Waits until they have all gone, so another Chromium can open the profile. Linux (/proc).
+ */
+export async function killChromiumUsing(profile: string): Promise<void> {
+  const running = async (): Promise<number[]> => {
+    const pids: number[] = [];
+    for (const entry of await readdir('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const commandLine = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+      if (commandLine.split('\0').some((arg) => arg === `--user-data-dir=${profile}`)) pids.push(Number(entry));
+    }
+    return pids;
+  };
+  const first = await running();
+  if (first.length === 0) throw new Error(`No Chromium is using ${profile}`);
+  for (const pid of first) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  const deadline = Date.now() + 20_000;
+  while ((await running()).length > 0) {
+    if (Date.now() > deadline) throw new Error(`Chromium using ${profile} did not die`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /**
@@ -145,7 +177,12 @@ export const eventually = { timeout: 20_000, interval: 100 } as const;
  * once the record and its outbox entry are in IndexedDB). Not "Draft saved" on screen: once a
  * form has saved, that stays shown, so it cannot tell this save from an earlier one.
  */
-export async function fillAndWaitForSave(field: Locator, text: string): Promise<void> {
+export function fillAndWaitForSave(field: Locator, text: string): Promise<void> {
+  return writeAndWaitForSave(field, (it) => it.fill(text));
+}
+
+/** As fillAndWaitForSave, for any way of writing into the field (e.g. key by key). */
+export async function writeAndWaitForSave(field: Locator, write: (field: Locator) => Promise<void>): Promise<void> {
   const page = field.page();
   await page.evaluate(() => {
     const w = window as unknown as { e2eSaves?: { lastInputAt: number; startedAt: number[] } };
@@ -160,7 +197,7 @@ export async function fillAndWaitForSave(field: Locator, text: string): Promise<
     w.e2eSaves.lastInputAt = Number.POSITIVE_INFINITY;
     w.e2eSaves.startedAt = [];
   });
-  await field.fill(text);
+  await write(field);
   await page.waitForFunction(
     () => {
       const saves = (window as unknown as { e2eSaves?: { lastInputAt: number; startedAt: number[] } }).e2eSaves;

@@ -3,7 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { answer, axeViolations, continueTo, eventually, expectHeading, group, launchChromium, openControlledPage, reloadAndUnlock, unlock } from './browser';
+import {
+  answer,
+  axeViolations,
+  continueTo,
+  eventually,
+  expectHeading,
+  group,
+  killChromiumUsing,
+  launchChromium,
+  openControlledPage,
+  reloadAndUnlock,
+  unlock,
+  writeAndWaitForSave,
+} from './browser';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -82,31 +95,15 @@ describe('recording a visit with no signal', () => {
       let page = await openControlledPage(context, baseURL, '/direct-work/new');
       const field = () => page.getByLabel('What the child said, in their own words');
       const kept = 'She drew her mum, her nan and the dog in the first house. ';
-      // Watch, in the page, when the last key went in and when each save committed (the app's
-      // own `doorstep:record-saved` event). How soon the save comes is the component tests'
-      // and `npm run bench -- drafts`' business; here, what matters is what survives a kill.
-      await page.evaluate(() => {
-        const watch = window as unknown as { lastInputAt: number; savesStartedAt: number[] };
-        watch.lastInputAt = Number.POSITIVE_INFINITY;
-        watch.savesStartedAt = [];
-        document.addEventListener('input', () => (watch.lastInputAt = performance.now()), true);
-        window.addEventListener('doorstep:record-saved', (event) =>
-          watch.savesStartedAt.push((event as CustomEvent<{ startedAt: number }>).detail.startedAt),
-        );
-      });
-      await field().pressSequentially(kept);
-      // Nothing clicked, no "Draft saved" looked for: the autosave alone has stored all of it
-      // once a save that started after the last key has committed.
-      await page.waitForFunction(() => {
-        const watch = window as unknown as { lastInputAt: number; savesStartedAt: number[] };
-        return watch.savesStartedAt.some((startedAt) => startedAt >= watch.lastInputAt);
-      });
+      // Nothing clicked, no "Draft saved" looked for: wait until the autosave alone has stored
+      // all of it (a save begun after the last key has committed). How soon it comes is the
+      // component tests' and `npm run bench -- drafts`' business; here, what survives a kill.
+      await writeAndWaitForSave(field(), (it) => it.pressSequentially(kept));
       const typed = `${kept}In the second house she drew a locked do`;
       await field().pressSequentially('In the second house she drew a locked do');
-      const killed = context.close(); // killed mid-typing: no unload handlers awaited
-      // The close is under way; wait until that browser has gone before another opens the same
-      // profile, or the two would hold its IndexedDB at once (or the launch would fail).
-      await killed;
+      // Killed mid-typing, as by a dead battery: SIGKILL, no unload handler, no shutdown.
+      await killChromiumUsing(profile);
+      await context.close().catch(() => undefined); // Playwright's side of the dead browser
 
       context = await launch();
       page = context.pages()[0] ?? (await context.newPage());
