@@ -4,18 +4,24 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { listRecords, saveRecords } from '../../db';
 import type { ChildBody } from '../../db/record-bodies';
 import { loadDemoCaseload } from '../../testing/load-demo-caseload';
+import { holdTheDate } from '../../testing/fixed-date';
 import { renderApp } from '../../testing/render-app';
 import { resetDatabase } from '../../testing/reset-database';
 import { emptyContactChild, emptyVisitNote } from '../../../shared/model/visit-note.ts';
 import { unlockTestDevice } from '../../testing/unlock-test-device';
 
+// An ordinary Tuesday, with no bank holiday in the weeks before: the demo's 9-day-old draft is past
+// its 5-working-day recording deadline (with a bank holiday in those days it would only be due soon).
+const NOW = Date.parse('2026-03-10T10:00:00Z');
+
 beforeEach(async () => {
+  holdTheDate(NOW);
   await resetDatabase();
   await unlockTestDevice();
 });
 
 const DAY = 86_400_000;
-const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
+const daysAgo = (n: number) => new Date(NOW - n * DAY).toISOString();
 
 function caseloadFile(children: unknown[], contacts: unknown[] = [], name = 'caseload.json') {
   const json = { format: 'doorstep.caseload/1', policy: 'redcar-cleveland', asOf: new Date().toISOString(), children, contacts };

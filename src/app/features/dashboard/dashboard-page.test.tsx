@@ -8,6 +8,7 @@ import { saveRecords, setSealedMeta } from '../../db';
 import { ACCOUNT_KEY, appScheduler, pullChanges, setAppTransport, useAccount, type Account } from '../../sync';
 import { refreshTeam } from '../../sync/team';
 import { COLLEAGUE, FakeServer, ME } from '../../sync/testing/fake-server';
+import { holdTheDate } from '../../testing/fixed-date';
 import { renderApp } from '../../testing/render-app';
 import { resetDatabase } from '../../testing/reset-database';
 import { unlockTestDevice } from '../../testing/unlock-test-device';
@@ -15,7 +16,11 @@ import { periodBetween, periodEndingAt } from './periods';
 import { measuresOver } from './team-figures';
 
 const DAY = 86_400_000;
-const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+// The page works its figures out from the clock when it renders, the tests from the clock when
+// they check: held still, both read the same instant, even at midnight (when "today" and the
+// periods change) or at New Year (when messages start naming the year). An ordinary Tuesday.
+const NOW = Date.parse('2026-03-10T10:00:00Z');
+const ago = (days: number) => new Date(NOW - days * DAY).toISOString();
 const POLICY = 'redcar-cleveland';
 
 const ravi = { id: 'child-ravi', name: 'Ravi Hollingsworth', dateOfBirth: '2016-05-01', involvements: [{ id: 'inv-ravi', type: 'child-protection' as const, start: ago(120) }] };
@@ -39,11 +44,12 @@ const allRecords: CaseloadRecords = { children: [ravi, juno], contacts: [...mine
 
 const manager: Account = {
   user: { id: '0190a000-0000-7000-8000-000000000004', name: 'Morgan Quist', email: 'morgan@example.test', role: 'manager', teamId: null, lineManagerId: null },
-  expiresAt: new Date(Date.now() + 14 * DAY).toISOString(),
+  expiresAt: new Date(Date.now() + 14 * DAY).toISOString(), // from the real clock, when loaded: current at NOW too
 };
 
 let server: FakeServer;
 beforeEach(async () => {
+  holdTheDate(NOW);
   await resetDatabase();
   await unlockTestDevice();
   server = new FakeServer();
@@ -154,7 +160,7 @@ describe('the team dashboard', () => {
     await fillDevice();
     renderApp('/dashboard');
     await screen.findByRole('table', { name: /^Notes recorded in timescale, from/ });
-    const expected = measuresOver(allRecords, POLICY, periodEndingAt('last-4-weeks', Date.now()));
+    const expected = measuresOver(allRecords, POLICY, periodEndingAt('last-4-weeks', NOW));
 
     expect(rowOf(/^Notes recorded in timescale/, 'Team')).toEqual(['1', '3', '33%']);
     expect(rowOf(/^Notes recorded in timescale/, 'Team')).toEqual(asRow(expected.recordedInTimescale));
@@ -176,7 +182,7 @@ describe('the team dashboard', () => {
 
     const table = await screen.findByRole('table', { name: /^Notes recorded in timescale, everything up to/ });
     expect(table).toBeInTheDocument();
-    const expected = evaluate(allRecords, POLICY, Date.now()).measures;
+    const expected = evaluate(allRecords, POLICY, NOW).measures;
     expect(rowOf(/^Notes recorded in timescale/, 'Team')).toEqual(['2', '4', '50%']);
     expect(rowOf(/^Children seen alone/, 'Team')).toEqual(asRow(expected.seenAlone));
     expect(rowOf(/^Visits in timescale/, 'Team')).toEqual(asRow(expected.visitsInTimescale));
@@ -204,7 +210,7 @@ describe('the team dashboard', () => {
     await setSealedMeta('practitioner', { id: 'p-morgan', name: 'Morgan Quist', startedAt: ago(800) });
     renderApp('/dashboard');
     const table = await screen.findByRole('table', { name: /overdue now/ });
-    const overdue = evaluate(allRecords, POLICY, Date.now()).warnings.filter((w) => w.code === 'VISIT_OVERDUE' || w.code === 'RECORDING_OVERDUE');
+    const overdue = evaluate(allRecords, POLICY, NOW).warnings.filter((w) => w.code === 'VISIT_OVERDUE' || w.code === 'RECORDING_OVERDUE');
     expect(within(table).getAllByRole('row')).toHaveLength(overdue.length + 1);
     const missingNote = within(table)
       .getAllByRole('row')
@@ -239,7 +245,7 @@ describe('the team dashboard', () => {
     expect(rowOf(/^Notes recorded in timescale/, 'Alex Rowntree')).toEqual(['1', '2', '50%']);
     expect(rowOf(/^Notes recorded in timescale/, 'Jess Colleague')).toEqual(['1', '2', '50%']);
     // Each practitioner's notes alone give their figures: the same as the rules for those notes.
-    const notesOf = (contacts: Contact[]) => evaluate({ children: [], contacts }, POLICY, Date.now()).measures;
+    const notesOf = (contacts: Contact[]) => evaluate({ children: [], contacts }, POLICY, NOW).measures;
     expect(rowOf(/^Children seen alone/, 'Alex Rowntree')).toEqual(asRow(notesOf(mine).seenAlone));
     expect(rowOf(/^Children seen alone/, 'Jess Colleague')).toEqual(asRow(notesOf(colleagues).seenAlone));
     expect(rowOf(/^Notes recorded in timescale/, 'Jess Colleague')).toEqual(asRow(notesOf(colleagues).recordedInTimescale));
@@ -300,7 +306,7 @@ describe('the team dashboard', () => {
     expect(screen.queryByRole('group', { name: 'From' })).not.toBeInTheDocument();
 
     // Only visit-old (60 days ago, note finished the next day, child seen alone) falls in 62 to 50 days ago.
-    const today = localDay(Date.now());
+    const today = localDay(NOW);
     await chooseDates(user, today - 62, today - 50);
 
     const text = ({ day, month, year }: { day: number; month: number; year: number }) =>
@@ -310,7 +316,7 @@ describe('the team dashboard', () => {
     expect(rowOf(/^Notes recorded in timescale/, 'Team')).toEqual(['1', '1', '100%']);
     expect(rowOf(/^Children seen alone/, 'Team')).toEqual(['1', '1', '100%']);
     expect(rowOf(/^Notes recorded in timescale/, 'Jess Colleague')).toEqual(['0', '0', 'None due']);
-    const expected = measuresOver(allRecords, POLICY, periodBetween(today - 62, today - 50, Date.now()));
+    const expected = measuresOver(allRecords, POLICY, periodBetween(today - 62, today - 50, NOW));
     expect(rowOf(/^Notes recorded in timescale/, 'Team')).toEqual(asRowOrNone(expected.recordedInTimescale));
     expect(rowOf(/^Children seen alone/, 'Team')).toEqual(asRowOrNone(expected.seenAlone));
     expect(rowOf(/^Visits in timescale/, 'Team')).toEqual(asRowOrNone(expected.visitsInTimescale));
@@ -318,7 +324,7 @@ describe('the team dashboard', () => {
     // A day later on both ends leaves visit-old out; from then to today takes in the other three notes.
     await chooseDates(user, today - 20, today);
     await screen.findByText(new RegExp(`^Showing from ${text(civilFromDay(today - 20))} to ${text(civilFromDay(today))}\\.$`));
-    const recent = measuresOver(allRecords, POLICY, periodBetween(today - 20, today, Date.now()));
+    const recent = measuresOver(allRecords, POLICY, periodBetween(today - 20, today, NOW));
     expect(rowOf(/^Notes recorded in timescale/, 'Team')).toEqual(asRow(recent.recordedInTimescale));
     expect(rowOf(/^Children seen alone/, 'Team')).toEqual(asRow(recent.seenAlone));
 
@@ -382,7 +388,7 @@ describe('the team dashboard', () => {
     await fillDevice();
     renderApp('/dashboard');
     await screen.findByRole('table', { name: /^Notes recorded in timescale, from/ });
-    const today = localDay(Date.now());
+    const today = localDay(NOW);
     await chooseDates(user, today - 5, today + 1);
 
     expect(summaryErrors()).toEqual([['To must be today or in the past', '#dashboard-to-day']]);
