@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { dayFromCivil, localDay } from '../shared/rules/calendar/local-date.ts';
 import { ROLES, type Role } from '../shared/sync/index.ts';
 import { AccountError, addTeam, addUser, findTeam, findUserByEmail, listUsers } from '../server/accounts/accounts-store.ts';
 import type { Storage } from '../server/storage/storage.ts';
@@ -101,7 +102,8 @@ async function addUserCommand(storage: Storage, values: Record<string, string | 
 
 /**
  * A start date as the first moment of that day (UTC midnight, which is the same calendar day
- * in the UK), or null unless it is a real YYYY-MM-DD day no later than today.
+ * in the UK), or null unless it is a real YYYY-MM-DD day no later than today in the UK (from
+ * 00:00 BST, which is 23:00 UTC the evening before, today is the new day).
  */
 export function parseStartDate(text: string, now = new Date()): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
@@ -109,6 +111,6 @@ export function parseStartDate(text: string, now = new Date()): Date | null {
   const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  if (year < 1900 || date.getTime() > now.getTime()) return null;
+  if (year < 1900 || dayFromCivil(year, month, day) > localDay(now.getTime())) return null;
   return date;
 }

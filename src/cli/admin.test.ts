@@ -69,6 +69,15 @@ describe('admin command', () => {
     expect(parseStartDate(today)?.toISOString()).toBe(`${today}T00:00:00.000Z`);
   });
 
+  it('takes today in UK time as a start date, even in the hour after midnight BST', () => {
+    const halfPastMidnightBst = new Date('2026-06-24T23:30:00Z'); // 00:30 on 25 June in the UK
+    expect(parseStartDate('2026-06-25', halfPastMidnightBst)?.toISOString()).toBe('2026-06-25T00:00:00.000Z');
+    expect(parseStartDate('2026-06-26', halfPastMidnightBst)).toBeNull();
+    const lateEveningGmt = new Date('2026-12-01T23:30:00Z'); // still 1 December in the UK
+    expect(parseStartDate('2026-12-01', lateEveningGmt)?.toISOString()).toBe('2026-12-01T00:00:00.000Z');
+    expect(parseStartDate('2026-12-02', lateEveningGmt)).toBeNull();
+  });
+
   it('answers a usage mistake with exit 2 and the usage', async () => {
     expect((await run('frobnicate')).code).toBe(2);
     expect((await run('add-user', '--email', 'x@y.example')).code).toBe(2);
