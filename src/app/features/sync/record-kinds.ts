@@ -1,4 +1,5 @@
 import type { RecordType } from '../../db';
+import { localDay } from '../../../shared/rules/calendar/local-date.ts';
 
 /** How a record type is named in lists, and where it is opened. */
 export const RECORD_KINDS: Record<RecordType, { name: string; path?: string }> = {
@@ -15,6 +16,6 @@ const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', ti
 /** "10:42" today, "3 June at 10:42" on another day (UK time). */
 export function formatSyncTime(iso: string, now = new Date()): string {
   const at = new Date(iso);
-  const sameDay = day.format(at) === day.format(now) && at.getFullYear() === now.getFullYear();
+  const sameDay = localDay(at.getTime()) === localDay(now.getTime());
   return sameDay ? time.format(at) : `${day.format(at)} at ${time.format(at)}`;
 }
