@@ -38,7 +38,7 @@ configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();
-  // A test that held the clock (src/app/testing/autosave-clock.ts) and failed midway must not
+  // A test that held the clock (src/app/testing/clock.ts) and failed midway must not
   // leave the next test on a fake clock.
   vi.useRealTimers();
 });

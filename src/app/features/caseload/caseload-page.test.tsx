@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { listRecords, saveRecords } from '../../db';
 import type { ChildBody } from '../../db/record-bodies';
 import { loadDemoCaseload } from '../../testing/load-demo-caseload';
-import { holdTheDate } from '../../testing/fixed-date';
+import { holdTheDate } from '../../testing/clock';
 import { renderApp } from '../../testing/render-app';
 import { resetDatabase } from '../../testing/reset-database';
 import { emptyContactChild, emptyVisitNote } from '../../../shared/model/visit-note.ts';

@@ -8,7 +8,7 @@ import { saveRecords, setSealedMeta } from '../../db';
 import { ACCOUNT_KEY, appScheduler, pullChanges, setAppTransport, useAccount, type Account } from '../../sync';
 import { refreshTeam } from '../../sync/team';
 import { COLLEAGUE, FakeServer, ME } from '../../sync/testing/fake-server';
-import { holdTheDate } from '../../testing/fixed-date';
+import { holdTheDate } from '../../testing/clock';
 import { renderApp } from '../../testing/render-app';
 import { resetDatabase } from '../../testing/reset-database';
 import { unlockTestDevice } from '../../testing/unlock-test-device';

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getRecord, saveRecord } from '../../db';
 import { renderForm as renderApp } from './render-form';
 import { renderApp as renderWholeApp } from '../../testing/render-app';
-import { eventually, holdTheAutosaveClock } from '../../testing/autosave-clock';
+import { eventually, holdTheAutosaveClock } from '../../testing/clock';
 import { resetDatabase } from '../../testing/reset-database';
 import type { DirectWorkForm } from '../../../shared/model/direct-work';
 import { unlockTestSessionNow } from '../../testing/unlock-test-device';

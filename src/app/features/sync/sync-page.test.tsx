@@ -2,7 +2,7 @@ import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveRecord, setSealedMeta } from '../../db';
-import { holdTheDate } from '../../testing/fixed-date';
+import { holdTheDate } from '../../testing/clock';
 import { renderApp } from '../../testing/render-app';
 import { resetDatabase } from '../../testing/reset-database';
 import { unlockTestDevice } from '../../testing/unlock-test-device';

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { countPendingChanges, getRecord } from '../../db';
 import { renderApp } from '../../testing/render-app';
 import { resetDatabase } from '../../testing/reset-database';
-import { eventually, holdTheAutosaveClock } from '../../testing/autosave-clock';
+import { eventually, holdTheAutosaveClock } from '../../testing/clock';
 import { unlockTestDevice } from '../../testing/unlock-test-device';
 import type { VisitNoteBody } from '../../../shared/model/visit-note.ts';
 import { addChildOnDevice, answer, continueTo, question } from './visit-test-helpers';

@@ -1,5 +1,8 @@
 import { vi } from 'vitest';
 
+// Clocks for the component tests. Each fakes only what it names; the dom tests' setup puts real
+// timers back after every test. Use one per test: a second call replaces the first's fakes.
+
 /**
  * Autosave tests without racing the clock. `setTimeout` (the autosave debounce) runs on a fake
  * clock that only moves when the test says so; everything else (IndexedDB, WebCrypto, React)
@@ -25,14 +28,30 @@ export function holdTheAutosaveClock(): { advanceBy: (ms: number) => void; relea
  * gives up after `limitMs` of real time with the check's last error.
  */
 export async function eventually(check: () => unknown, limitMs = 10_000): Promise<void> {
-  const giveUpAt = Date.now() + limitMs;
+  // performance.now, not Date: a test may hold the date still (holdTheDate).
+  const giveUpAt = performance.now() + limitMs;
   for (;;) {
     try {
       await check();
       return;
     } catch (error) {
-      if (Date.now() > giveUpAt) throw error;
+      if (performance.now() > giveUpAt) throw error;
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
+}
+
+/**
+ * Holds the date at `at` for the rest of the test, so a test whose outcome depends on the day
+ * (working days, bank holidays, clock changes, "today" in London) gives the same result
+ * whenever it runs. Only `Date` is faked, and it stands still: setTimeout, IndexedDB, WebCrypto,
+ * React and Testing Library all run for real. The dom tests' setup puts real timers back after
+ * every test.
+ *
+ * Choose a date in the past: sessions made at import time from the real clock
+ * (`Date.now() + 14 days`) must still be current at `at`.
+ */
+export function holdTheDate(at: string | number | Date): void {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(at);
 }
