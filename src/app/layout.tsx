@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Outlet, ScrollRestoration, useLocation, useNavigationType } from 'react-router';
 import { Footer } from './components/footer';
+import { focusPageHeading, focusProgrammatically } from './components/focus-page';
 import { Header } from './components/header';
 import { ServiceNavigation, type NavigationItem } from './components/service-navigation';
 import { SkipLink } from './components/skip-link';
@@ -84,9 +85,8 @@ function useFocusHeadingOnNavigation() {
       return;
     }
     if (navigationType === 'REPLACE') return;
-    const target = document.querySelector<HTMLElement>('#main-content h1') ?? document.getElementById('main-content');
-    if (!target) return;
-    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-    target.focus();
+    if (focusPageHeading()) return;
+    const main = document.getElementById('main-content');
+    if (main) focusProgrammatically(main);
   }, [pathname]);
 }

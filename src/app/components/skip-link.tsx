@@ -1,4 +1,5 @@
 import type { MouseEvent } from 'react';
+import { focusProgrammatically } from './focus-page';
 
 /** Moves focus (not just the scroll position) into the main content, as govuk-frontend's JS does. */
 export function SkipLink({ targetId = 'main-content' }: { targetId?: string }) {
@@ -6,8 +7,7 @@ export function SkipLink({ targetId = 'main-content' }: { targetId?: string }) {
     const target = document.getElementById(targetId);
     if (!target) return;
     event.preventDefault();
-    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-    target.focus();
+    focusProgrammatically(target);
     target.scrollIntoView?.();
   };
   return (

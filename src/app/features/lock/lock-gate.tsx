@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useStore } from 'zustand';
+import { focusPageHeading } from '../../components/focus-page';
 import { deviceSession, sealPlaintextRecords } from '../../db';
 import { createIdleLock, type IdleLock } from '../../lock/idle-lock';
 import type { LockState } from '../../lock/lock-store';
@@ -65,10 +66,6 @@ function useFocusHeadingWhenViewChanges(view: string) {
     if (view === 'checking') return;
     const changed = shown.current !== view && shown.current !== 'checking';
     shown.current = view;
-    if (!changed) return;
-    const heading = document.querySelector<HTMLElement>('#main-content h1');
-    if (!heading) return;
-    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-    heading.focus();
+    if (changed) focusPageHeading();
   }, [view]);
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { focusPageHeading } from '../../components/focus-page';
 import { deviceSession } from '../../db';
 import { useDeviceLockStatus } from '../lock/lock-gate';
 import { useAccount } from '../../sync';
@@ -32,16 +33,9 @@ function useFocusHeadingAfterSignIn(view: string) {
     // The next page (PIN set-up) may render a moment later, once the lock gate has read the
     // vault: focus its heading as soon as it is there.
     const main = document.getElementById('main-content');
-    const focusHeading = () => {
-      const heading = main?.querySelector<HTMLElement>('h1');
-      if (!heading) return false;
-      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-      heading.focus();
-      return true;
-    };
-    if (focusHeading() || !main) return;
+    if (focusPageHeading() || !main) return;
     const observer = new MutationObserver(() => {
-      if (focusHeading()) observer.disconnect();
+      if (focusPageHeading()) observer.disconnect();
     });
     observer.observe(main, { childList: true, subtree: true });
     const stop = setTimeout(() => observer.disconnect(), 2_000);
