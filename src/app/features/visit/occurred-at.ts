@@ -1,4 +1,4 @@
-import { londonOffsetMinutes, MS_PER_HOUR } from '../../../shared/rules/calendar/local-date.ts';
+import { instantFromLondonWallClock } from '../../../shared/rules/calendar/local-date.ts';
 import type { VisitWhen } from '../../../shared/model/visit-note.ts';
 
 export type WhenProblem = 'date-missing' | 'date-invalid' | 'time-missing' | 'time-invalid';
@@ -43,23 +43,7 @@ export function parseWhen(when: VisitWhen): ParsedWhen {
   if (when.time.trim() === '') return { ok: false, problem: 'time-missing' };
   const minutes = parseTime(when.time);
   if (minutes === null) return { ok: false, problem: 'time-invalid' };
-  return { ok: true, instant: new Date(londonWallClockToInstant(wallClock + minutes * 60_000)).toISOString() };
-}
-
-/**
- * A UK wall-clock time (as milliseconds, read as if UTC) to the instant it names. When the
- * clocks go back, 01:00–01:59 happens twice: the earlier instant is taken, so a visit typed in
- * that hour (or the time a new visit starts with) is never read as an hour in the future. When
- * they go forward, 01:00–01:59 never happens: it is read with the winter offset, an hour on.
- */
-function londonWallClockToInstant(local: number): number {
-  // The offsets in force either side of any change that day; each gives a candidate instant
-  // that is right if that offset is in force at it.
-  const candidates = [londonOffsetMinutes(local - 12 * MS_PER_HOUR), londonOffsetMinutes(local + 12 * MS_PER_HOUR)]
-    .map((offset) => ({ offset, instant: local - offset * 60_000 }))
-    .filter(({ offset, instant }) => londonOffsetMinutes(instant) === offset)
-    .map(({ instant }) => instant);
-  return candidates.length > 0 ? Math.min(...candidates) : local - londonOffsetMinutes(local - 12 * MS_PER_HOUR) * 60_000;
+  return { ok: true, instant: new Date(instantFromLondonWallClock(wallClock + minutes * 60_000)).toISOString() };
 }
 
 const londonParts = new Intl.DateTimeFormat('en-GB', {

@@ -6,6 +6,7 @@ import {
   dayFromCivil,
   dayFromIsoDate,
   instantFromIso,
+  instantFromLondonWallClock,
   isoDateFromDay,
   isoFromInstant,
   localDay,
@@ -108,5 +109,27 @@ describe('the cached London offsets', () => {
     expect(londonOffsetMinutes(Date.UTC(2026, 2, 29, 1, 0, 0))).toBe(60);
     expect(londonOffsetMinutes(Date.UTC(2026, 9, 25, 0, 59, 59))).toBe(60);
     expect(londonOffsetMinutes(Date.UTC(2026, 9, 25, 1, 0, 0))).toBe(0);
+  });
+});
+
+describe('a UK wall-clock time to the instant it names', () => {
+  const wallClockOf = (instant: number) => instant + londonOffsetMinutes(instant) * 60_000;
+
+  it('gives back every instant from its wall-clock time, except the second pass of the repeated hour, which reads as the first', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2040, 11, 31) }), (minute) => {
+        const instant = Math.floor(minute / 60_000) * 60_000;
+        const back = instantFromLondonWallClock(wallClockOf(instant));
+        const secondPass = back !== instant;
+        expect(back).toBe(secondPass ? instant - 3_600_000 : instant);
+        if (secondPass) expect(wallClockOf(back)).toBe(wallClockOf(instant)); // the same 01:xx, an hour earlier
+      }),
+    );
+  });
+
+  it('takes the first 01:30 on 25 October 2026 and moves the skipped 01:30 on 29 March 2026 an hour on', () => {
+    expect(isoFromInstant(instantFromLondonWallClock(Date.UTC(2026, 9, 25, 1, 30)))).toBe('2026-10-25T00:30:00Z');
+    expect(isoFromInstant(instantFromLondonWallClock(Date.UTC(2026, 2, 29, 1, 30)))).toBe('2026-03-29T01:30:00Z');
+    expect(isoFromInstant(instantFromLondonWallClock(Date.UTC(2026, 2, 29, 0, 30)))).toBe('2026-03-29T00:30:00Z');
   });
 });

@@ -90,6 +90,25 @@ export function londonOffsetMinutes(instant: number): number {
   return minutes;
 }
 
+/**
+ * A UK wall-clock time (milliseconds, written as if it were UTC) to the instant it names. When
+ * the clocks go back, 01:00–01:59 happens twice: the earlier instant is taken, so a time typed
+ * in that hour is never read as an hour in the future. When they go forward, 01:00–01:59 never
+ * happens: it is read with the winter offset, so an hour on.
+ */
+export function instantFromLondonWallClock(wallClock: number): number {
+  // The offsets in force before and after any change that day (changes are at 01:00 UTC).
+  const before = londonOffsetMinutes(wallClock - 12 * MS_PER_HOUR);
+  const after = londonOffsetMinutes(wallClock + 12 * MS_PER_HOUR);
+  const earlier = wallClock - before * 60_000;
+  const later = wallClock - after * 60_000;
+  const earlierHolds = londonOffsetMinutes(earlier) === before;
+  const laterHolds = londonOffsetMinutes(later) === after;
+  if (earlierHolds && laterHolds) return Math.min(earlier, later); // the repeated hour
+  if (laterHolds) return later;
+  return earlier; // its own offset, or a time the clocks skipped
+}
+
 /** The local date (Europe/London) of an instant. */
 export function localDay(instant: number): number {
   return Math.floor((instant + londonOffsetMinutes(instant) * 60_000) / MS_PER_DAY);
