@@ -17,6 +17,9 @@ echo "== type-check"
 npx tsc --noEmit
 npx tsc --noEmit -p tsconfig.shared.json
 
+echo "== lint"
+npx eslint .
+
 echo "== unit, component and server tests"
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
   echo "(TEST_DATABASE_URL is not set: server tests run on embedded PGlite only, not PostgreSQL)"

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Link, useRouteError } from 'react-router';
-import { usePageTitle } from './components/use-page-title';
+import { usePageTitle } from './ui/use-page-title';
 
 /** Shown inside the layout when a page fails to render. Work already saved stays on the device. */
 export function ErrorPage() {

@@ -1,8 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { saveRecord } from './db';
-import { useConnectivity } from './stores/connectivity-store';
+import { saveRecord } from './device/db';
+import { useConnectivity } from './device/stores/connectivity-store';
 import { renderApp } from './testing/render-app';
 import { resetDatabase } from './testing/reset-database';
 

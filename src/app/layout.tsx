@@ -1,19 +1,20 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Outlet, ScrollRestoration, useLocation, useNavigationType } from 'react-router';
-import { Footer } from './components/footer';
-import { focusPageHeading, focusProgrammatically } from './components/focus-page';
-import { Header } from './components/header';
-import { ServiceNavigation, type NavigationItem } from './components/service-navigation';
-import { SkipLink } from './components/skip-link';
-import { LockGate, useDeviceLockStatus } from './features/lock/lock-gate';
-import { LockNowButton } from './features/lock/lock-now-button';
-import { SessionEndedBanner } from './features/sync/session-ended-banner';
-import { SignInGate } from './features/sync/sign-in-gate';
-import { SyncHeaderLink } from './features/sync/sync-header-link';
-import { useSyncEngine } from './features/sync/use-sync-engine';
-import { useAccount } from './sync';
-import { UpdateBanner } from './pwa/update-banner';
-import { watchConnectivity } from './stores/connectivity-store';
+import { Footer } from './ui/footer';
+import { focusPageHeading, focusProgrammatically } from './ui/focus-page';
+import { Header } from './ui/header';
+import { ServiceNavigation, type NavigationItem } from './ui/service-navigation';
+import { SkipLink } from './ui/skip-link';
+import { LockGate } from './features/unlock/lock-gate';
+import { useDeviceLockStatus } from './device/lock/use-device-lock-status';
+import { LockNowButton } from './features/unlock/lock-now-button';
+import { SessionEndedBanner } from './ui/session-ended-banner';
+import { SignInGate } from './features/sign-in/sign-in-gate';
+import { SyncHeaderLink } from './features/sync-status/sync-header-link';
+import { useSyncEngine } from './device/sync/use-sync-engine';
+import { useAccount } from './device/sync';
+import { UpdateBanner } from './ui/update-banner';
+import { watchConnectivity } from './device/stores/connectivity-store';
 
 export const navigation: NavigationItem[] = [
   { to: '/', text: 'Caseload', section: ['/children/:childId'] },

@@ -3,8 +3,8 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import { registerServiceWorker } from './pwa/register-service-worker';
-import { requestPersistentStorageOnce } from './pwa/storage';
+import { registerServiceWorker } from './device/pwa/register-service-worker';
+import { requestPersistentStorageOnce } from './device/pwa/storage';
 
 void requestPersistentStorageOnce();
 // Only a production build has a service worker (vite-plugin-pwa's devOptions are off).

@@ -3,7 +3,7 @@ import { verifyPassword } from '../server/accounts/passwords.ts';
 import type { FreshDatabase } from '../server/storage/storage.contract.ts';
 import { testDatabases } from '../server/testing/test-databases.ts';
 import { findUserByEmail } from '../server/accounts/accounts-store.ts';
-import { listTeamMembers } from '../server/accounts/team-members.ts';
+import { listTeamMembers } from '../server/team/team-members.ts';
 import { parseStartDate, runAdmin } from './admin-command.ts';
 
 const database = testDatabases[0]!;

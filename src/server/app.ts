@@ -3,17 +3,18 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream, LoggerOptions } from 'pino';
-import { installErrorReplies, sendNotFound } from './errors.ts';
-import { loggerOptions } from './logging.ts';
-import { auditPlugin } from './plugins/audit.ts';
-import { authPlugin } from './plugins/auth.ts';
-import { blobsPlugin } from './plugins/blobs.ts';
-import { installCsrfGuard } from './plugins/csrf.ts';
-import { healthPlugin } from './plugins/health.ts';
-import { syncPlugin } from './plugins/sync.ts';
-import { staticPlugin } from './plugins/static.ts';
-import { teamPlugin } from './plugins/team.ts';
+import { accountsPlugin } from './accounts/accounts-plugin.ts';
+import { installRoleGuard } from './accounts/role-guard.ts';
+import { auditPlugin } from './audit/audit-plugin.ts';
+import { blobsPlugin } from './blobs/blobs-plugin.ts';
+import { healthPlugin } from './health/health-plugin.ts';
+import { installCsrfGuard } from './http/csrf-guard.ts';
+import { installErrorReplies, sendNotFound } from './http/error-replies.ts';
+import { loggerOptions } from './http/logging.ts';
+import { staticPlugin } from './http/static-files.ts';
 import type { Storage } from './storage/storage.ts';
+import { syncPlugin } from './sync/sync-plugin.ts';
+import { teamPlugin } from './team/team-plugin.ts';
 import { serverVersion } from './version.ts';
 
 export interface ServerOptions {
@@ -43,8 +44,11 @@ export function buildServer(options: ServerOptions): FastifyInstance {
 
   installErrorReplies(app);
   installCsrfGuard(app);
+  // Before the concerns register: every /api route must say who may call it (config.roles or
+  // config.public), and this root-level guard is the one place that checks it.
+  installRoleGuard(app, options.storage);
   app.register(healthPlugin, { storage: options.storage, version: options.version ?? serverVersion });
-  app.register(authPlugin, { storage: options.storage, sessionDays: options.sessionDays ?? 14 });
+  app.register(accountsPlugin, { storage: options.storage, sessionDays: options.sessionDays ?? 14 });
   app.register(syncPlugin, { storage: options.storage });
   app.register(blobsPlugin, { storage: options.storage });
   app.register(auditPlugin, { storage: options.storage });

@@ -1,4 +1,4 @@
-import { saveRecords, setSealedMeta, type RecordInput } from '../db';
+import { saveRecords, setSealedMeta, type RecordInput } from '../device/db';
 import { demoCaseload } from '../../shared/demo/demo-caseload';
 
 /**

@@ -1,4 +1,4 @@
-import { db } from '../db';
+import { db } from '../device/db';
 
 /** Empties every table, so each test starts with a device that has never been used. */
 export async function resetDatabase(): Promise<void> {

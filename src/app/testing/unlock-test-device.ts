@@ -1,10 +1,10 @@
-import { storeKeys } from '../crypto/key-value-store';
-import { createVaultForTests } from '../crypto/vault';
-import { deviceSession } from '../db/session';
-import { metaStore } from '../db/meta-store';
-import type { SessionKey } from '../lock/session-key';
-import { useAccount } from '../sync/account';
-import { DEMO_SESSION } from '../sync/testing/fake-server';
+import { storeKeys } from '../device/crypto/key-value-store';
+import { createVaultForTests } from '../device/crypto/vault';
+import { deviceSession } from '../device/lock/device-session-store';
+import { metaStore } from '../device/db/meta-store';
+import type { SessionKey } from '../device/lock/session-key';
+import { useAccount } from '../device/sync/account';
+import { DEMO_SESSION } from '../device/sync/testing/fake-server';
 
 /** The PIN of the test device's vault. */
 export const TEST_PIN = '246810';

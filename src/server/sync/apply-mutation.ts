@@ -4,10 +4,10 @@ import type { UserRow } from '../accounts/accounts-store.ts';
 import type { Queryable, Storage } from '../storage/storage.ts';
 import { recordEvents } from '../audit/audit-trail.ts';
 import { isReviewStatus, mayCreate, mayEdit, maySee } from './access.ts';
-import { checkAddendum } from './addenda.ts';
+import { checkAddendum } from '../reviews/addenda.ts';
 import { nextChangePosition } from './change-order.ts';
 import { recordJsonSql } from './record-json.ts';
-import { applyReview, isReview, type ReviewedRecord } from './review.ts';
+import { applyReview, isReview, type ReviewedRecord } from '../reviews/apply-review.ts';
 
 type Rejected = Extract<MutationResult, { status: 'rejected' }>;
 type Remembered = { status: 'applied'; rev: number } | { status: 'conflict'; conflictId: string };

@@ -1,4 +1,6 @@
 export * from './common.ts';
+export * from './record.ts';
+export * from './record-bodies.ts';
 export * from './child.ts';
 export * from './involvement.ts';
 export * from './contact.ts';

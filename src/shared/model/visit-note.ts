@@ -2,7 +2,8 @@
  * The body of a `visit` record: a visit note while it is written and once it is finished.
  * `contact` holds the practice-rules §2 contact with every answer allowed to be missing (a
  * draft is saved from the first keystroke); `toContact` turns it into the exact §2 contact
- * the rules read.
+ * the rules read. Every object here is strict (unknown keys are refused): this is the one
+ * definition of what a visit note's body holds (see record-bodies.ts).
  */
 import { z } from 'zod';
 import { instant } from './common.ts';
@@ -32,7 +33,7 @@ const yesNo = z.boolean().nullable();
  * another reason is chosen so nothing typed is lost. `seenAloneReason` is always §2's text for
  * the choice (setSeenAloneReason keeps it in step).
  */
-export const draftContactChildSchema = z.object({
+export const draftContactChildSchema = z.strictObject({
   childId: z.string().min(1),
   seen: yesNo,
   seenAlone: yesNo,
@@ -49,7 +50,7 @@ export type DraftContactChild = z.output<typeof draftContactChildSchema>;
  * §2's contact with nullable parts; `id` is the record's id. Once every answer is in, it passes
  * contactSchema as it is, so the caseload can read it without the form's help.
  */
-export const draftContactSchema = z.object({
+export const draftContactSchema = z.strictObject({
   id: z.string().min(1),
   occurredAt: instant.nullable(),
   mode: z.enum(CONTACT_MODES).nullable(),
@@ -62,7 +63,7 @@ export const draftContactSchema = z.object({
 export type DraftContact = z.output<typeof draftContactSchema>;
 
 /** The date and time exactly as typed, so a half-typed date survives a reload. */
-export const visitWhenSchema = z.object({
+export const visitWhenSchema = z.strictObject({
   day: z.string(),
   month: z.string(),
   year: z.string(),
@@ -70,7 +71,7 @@ export const visitWhenSchema = z.object({
 });
 export type VisitWhen = z.output<typeof visitWhenSchema>;
 
-export const visitNoteTextSchema = z.object({
+export const visitNoteTextSchema = z.strictObject({
   whatHappened: z.string(),
   /**
    * Per child, keyed by child id: each child's wishes and feelings belong on that child's
@@ -82,7 +83,7 @@ export const visitNoteTextSchema = z.object({
 });
 export type VisitNoteText = z.output<typeof visitNoteTextSchema>;
 
-export const visitNoteBodySchema = z.object({
+export const visitNoteBodySchema = z.strictObject({
   contact: draftContactSchema,
   when: visitWhenSchema,
   note: visitNoteTextSchema,

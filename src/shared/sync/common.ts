@@ -1,27 +1,15 @@
 import { z } from 'zod';
 
-/** The kinds of record a device keeps and syncs (src/app/db/types.ts RecordType). */
-export const RECORD_TYPES = ['child', 'visit', 'direct-work', 'observation', 'addendum'] as const;
-export const recordTypeSchema = z.enum(RECORD_TYPES);
-export type RecordType = z.output<typeof recordTypeSchema>;
-
-/**
- * draft → submitted (sent for sign-off) → signed-off (frozen, invariant 3), or → returned (a
- * manager sent it back with a comment; its author edits it and submits again).
- */
-export const RECORD_STATUSES = ['draft', 'submitted', 'signed-off', 'returned'] as const;
-export const recordStatusSchema = z.enum(RECORD_STATUSES);
-export type RecordStatus = z.output<typeof recordStatusSchema>;
-
-/**
- * A record id: UUIDv7 when made on a device, but ids imported from a caseload file are kept as
- * they are (a child's id in the council's system), so any short printable string is accepted.
- */
-export const recordIdSchema = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[\x21-\x7e]+$/, 'Record ids are printable ASCII without spaces');
+// Declared once in the model: what every record has (type, status, id).
+export {
+  RECORD_STATUSES,
+  RECORD_TYPES,
+  recordIdSchema,
+  recordStatusSchema,
+  recordTypeSchema,
+  type RecordStatus,
+  type RecordType,
+} from '../model/record.ts';
 
 /** A user's or a team's id on the server (a UUID made by the server). */
 export const serverIdSchema = z.uuid();

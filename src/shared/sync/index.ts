@@ -1,6 +1,7 @@
 /**
  * The sync wire protocol: zod schemas for every message between a device and the server.
- * Shared by the client engine (src/app/sync) and the server (src/server/plugins); no DOM or
+ * Shared by the client engine (src/app/sync) and the server (each src/server/<concern> plugin's
+ * route schemas: requests are validated and replies serialized with them); no DOM or
  * Node imports. Changes are additive only.
  *
  * AUTH — a session is an HttpOnly, SameSite=Strict cookie `doorstep_session` (Secure over
@@ -43,6 +44,8 @@
  * TEAM — GET /api/team → 200 TeamResponse: the members of the user's team (id, name, role, line
  * manager, when they started in post; no emails), or the user alone when they have no team.
  *
+ * HEALTH — GET /api/health → 200 HealthReply {status: 'ok'} | 503 {status: 'unavailable'}.
+ *
  * ERRORS — every non-2xx reply from /api is an ErrorBody `{ error, code?, ... }`.
  */
 export * from './common.ts';
@@ -56,3 +59,4 @@ export * from './review.ts';
 export * from './content-hash.ts';
 export * from './audit.ts';
 export * from './team.ts';
+export * from './health.ts';

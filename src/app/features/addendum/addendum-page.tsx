@@ -1,17 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { ConfirmationPanel } from '../../components/confirmation-panel';
+import { ConfirmationPanel } from '../../ui/confirmation-panel';
 import { Link, useParams } from 'react-router';
-import { ErrorSummary, type FieldError } from '../../components/error-summary';
-import { formatDateTime } from '../../components/format-date';
-import { usePageTitle } from '../../components/use-page-title';
-import { getRecord } from '../../db';
-import { useChildrenOnDevice } from '../caseload/use-children-on-device';
-import { DraftStatus, TextArea } from '../direct-work/form-fields';
-import { useRecordDraft } from '../direct-work/use-record-draft';
-import { aboutRecord, KIND_NAMES, RecordAnswers, recordPath } from '../sign-off/record-answers';
+import { ErrorSummary, type FieldError } from '../../ui/error-summary';
+import { formatDateTime } from '../../ui/format-date';
+import { usePageTitle } from '../../ui/use-page-title';
+import { getRecord } from '../../device/db';
+import { useChildrenOnDevice } from '../../records/caseload/use-children-on-device';
+import { DraftStatus } from '../../ui/form/draft-status';
+import { CharacterCount } from '../../ui/form/character-count';
+import { useAutosave } from '../../records/use-autosave';
+import { aboutRecord, RECORD_KINDS, RecordAnswers, recordPath } from '../../records/record-kinds';
 import { ADDENDUM_TEXT_MAX } from '../../../shared/sync/index.ts';
-import { addendumFromStored, emptyAddendum, type AddendumForm } from './addendum-body';
+import { addendumFromStored, emptyAddendum, type AddendumForm } from '../../records/addendum/addendum-body';
 
 /**
  * /addenda/new/:parentId and /addenda/:recordId: a correction or addition to a signed-off
@@ -21,7 +22,7 @@ import { addendumFromStored, emptyAddendum, type AddendumForm } from './addendum
 export function AddendumPage() {
   usePageTitle('Addendum');
   const { recordId, parentId: newFor } = useParams();
-  const draft = useRecordDraft<AddendumForm>({
+  const draft = useAutosave<AddendumForm>({
     type: 'addendum',
     recordId,
     basePath: '/addenda',
@@ -35,7 +36,7 @@ export function AddendumPage() {
   const [errors, setErrors] = useState<FieldError[]>([]);
 
   if (draft.state.status === 'loading' || parent === undefined) return <h1 className="govuk-heading-l">Addendum</h1>;
-  if (draft.state.status === 'missing') {
+  if (draft.state.status === 'missing' || draft.state.status === 'unreadable') {
     return (
       <>
         <h1 className="govuk-heading-l">Addendum not found</h1>
@@ -46,9 +47,9 @@ export function AddendumPage() {
   const { form, recordStatus } = draft.state;
   const parentLine = parent && (
     <p className="govuk-body">
-      Addendum to the {KIND_NAMES[parent.type].toLowerCase()} record: {aboutRecord(parent, children ?? [])}.{' '}
+      Addendum to the {RECORD_KINDS[parent.type].name.toLowerCase()} record: {aboutRecord(parent, children ?? [])}.{' '}
       <Link className="govuk-link" to={recordPath(parent)}>
-        Read the {KIND_NAMES[parent.type].toLowerCase()} record
+        Read the {RECORD_KINDS[parent.type].name.toLowerCase()} record
       </Link>
     </p>
   );
@@ -91,8 +92,10 @@ export function AddendumPage() {
           The signed-off record does not change. Your addendum is kept with it and sent to your manager for sign-off.
         </p>
         <form noValidate onSubmit={(event) => void onSubmit(event)}>
-          <TextArea
+          <CharacterCount
+            labelSize="s"
             id="addendum"
+            maxLength={ADDENDUM_TEXT_MAX}
             label="Addendum"
             hint="What to correct or add, and why."
             error={errors[0]?.message}

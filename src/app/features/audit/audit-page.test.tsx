@@ -2,12 +2,12 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEvent, AuditPage, SessionInfo } from '../../../shared/sync/index.ts';
-import { useConnectivity } from '../../stores/connectivity-store';
-import { OfflineError, RequestError, setAppTransport, type AuditRequest, type SyncTransport } from '../../sync';
+import { useConnectivity } from '../../device/stores/connectivity-store';
+import { OfflineError, RequestError, setAppTransport, type AuditRequest, type SyncTransport } from '../../device/sync';
 import { renderApp } from '../../testing/render-app';
 import { resetDatabase } from '../../testing/reset-database';
 import { unlockTestDevice } from '../../testing/unlock-test-device';
-import { MANAGER_SESSION, signedInAs } from '../sign-off/sign-off-test-data';
+import { MANAGER_SESSION, signedInAs } from '../../testing/sign-off-test-data';
 
 const ADMIN_SESSION: SessionInfo = {
   user: { id: '0190a000-0000-7000-8000-0000000000ad', name: 'Ada Whitlock', email: 'admin@example.test', role: 'admin', teamId: null, lineManagerId: null },

@@ -1,12 +1,13 @@
 import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Link } from 'react-router';
-import { recordIdSchema, serverIdSchema, type AuditAction, type AuditEvent, type AuditPage as AuditReply, type RecordType } from '../../../shared/sync/index.ts';
-import { ErrorSummary, type FieldError } from '../../components/error-summary';
-import { formatDateTime } from '../../components/format-date';
-import { usePageTitle } from '../../components/use-page-title';
-import { useConnectivity } from '../../stores/connectivity-store';
-import { appTransport, OfflineError, RequestError, SignedOutError, useAccount } from '../../sync';
-import { TextInput } from '../direct-work/form-fields';
+import { recordIdSchema, serverIdSchema, type AuditAction, type AuditEvent, type AuditPage as AuditReply } from '../../../shared/sync/index.ts';
+import { ErrorSummary, type FieldError } from '../../ui/error-summary';
+import { formatDateTime } from '../../ui/format-date';
+import { usePageTitle } from '../../ui/use-page-title';
+import { useConnectivity } from '../../device/stores/connectivity-store';
+import { appTransport, OfflineError, RequestError, SignedOutError, useAccount } from '../../device/sync';
+import { TextInput } from '../../ui/form/text-input';
+import { RECORD_KINDS } from '../../records/record-kinds';
 
 const ONLY_ADMINS = 'Only an administrator can see the audit trail.';
 const NEEDS_NETWORK = 'You need to be online to see the audit trail.';
@@ -19,14 +20,6 @@ const ACTION_TEXT: Record<AuditAction, string> = {
   return: 'Returned for changes',
   conflict: 'Changed (kept as a conflict copy)',
   'blob-read': 'Opened a photo',
-};
-
-const KIND_TEXT: Record<RecordType, string> = {
-  child: 'Child',
-  visit: 'Visit',
-  'direct-work': 'Direct work',
-  observation: 'Practice observation',
-  addendum: 'Addendum',
 };
 
 interface Filters {
@@ -248,7 +241,7 @@ function EventRow({ event }: { event: AuditEvent }) {
           'A photo they uploaded'
         ) : (
           <>
-            {event.recordType ? `${KIND_TEXT[event.recordType]} ` : ''}
+            {event.recordType ? `${RECORD_KINDS[event.recordType].name} ` : ''}
             {event.recordId}
             {event.childIds.length > 0 && (
               <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { listRecords, saveRecords } from '../../db';
-import type { ChildBody } from '../../db/record-bodies';
+import { listRecords, saveRecords } from '../../device/db';
+import type { ChildBody } from '../../../shared/model/record-bodies.ts';
 import { loadDemoCaseload } from '../../testing/load-demo-caseload';
 import { holdTheDate } from '../../testing/clock';
 import { renderApp } from '../../testing/render-app';

@@ -1,20 +1,20 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ErrorSummary, type FieldError } from '../../components/error-summary';
-import { NotificationBanner } from '../../components/notification-banner';
-import { usePageTitle } from '../../components/use-page-title';
+import { ErrorSummary, type FieldError } from '../../ui/error-summary';
+import { NotificationBanner } from '../../ui/notification-banner';
+import { usePageTitle } from '../../ui/use-page-title';
 import type { Warning } from '../../../shared/model';
 import { observationFormFromStored } from '../../../shared/model/observation-form';
 import { isoDateFromParts } from '../../../shared/model/direct-work';
-import type { LocalRecord, ObservationBody } from '../../db';
-import { useAccount } from '../../sync';
-import { observedOnText } from '../observation/observation-summary';
-import type { DeviceCaseload } from './build-caseload';
-import { ageOn } from './age';
+import type { LocalRecord, ObservationBody } from '../../device/db';
+import { useAccount } from '../../device/sync';
+import { observedOnText } from '../../records/observation/observation-answers';
+import type { DeviceCaseload } from '../../records/caseload/build-caseload';
+import { ageOn } from '../../records/caseload/age';
 import { ImportForm } from './import-form';
-import { PracticeStandardsLine } from './practice-standards-line';
-import { useCaseload } from './use-caseload';
-import { WarningLine } from './warning-tag';
+import { PracticeStandardsLine } from '../../records/caseload/practice-standards-line';
+import { useCaseload } from '../../records/caseload/use-caseload';
+import { WarningLine } from '../../records/caseload/warning-tag';
 
 /** Home: my children by urgency, my notes near or past their deadline, observation due. */
 export function CaseloadPage() {

@@ -1,12 +1,12 @@
 import { Link, useParams } from 'react-router';
-import { formatDateTime } from '../../components/format-date';
-import { SummaryList } from '../../components/summary-list';
-import { usePageTitle } from '../../components/use-page-title';
-import { ageOn } from './age';
-import { childName } from './build-caseload';
-import { useCaseload } from './use-caseload';
-import { WarningLine } from './warning-tag';
-import { RecordSyncTag } from '../sync/record-sync-tag';
+import { formatDateOf, formatDateTime } from '../../ui/format-date';
+import { SummaryList } from '../../ui/summary-list';
+import { usePageTitle } from '../../ui/use-page-title';
+import { ageOn } from '../../records/caseload/age';
+import { childName } from '../../records/caseload/build-caseload';
+import { useCaseload } from '../../records/caseload/use-caseload';
+import { WarningLine } from '../../records/caseload/warning-tag';
+import { RecordSyncTag } from '../../records/record-sync-tag';
 
 const INVOLVEMENT_NAMES: Record<string, string> = {
   'early-help': 'Early help',
@@ -31,8 +31,7 @@ const MODE_NAMES: Record<string, string> = {
   message: 'Message',
 };
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
-const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+const formatDate = formatDateOf;
 
 /** A child's page: details, involvements, warnings, recent contacts and direct work. */
 export function ChildPage() {
@@ -106,7 +105,7 @@ export function ChildPage() {
             {contacts.slice(0, 10).map((v) => (
               <li key={v.id}>
                 <Link className="govuk-link" to={`/visits/${encodeURIComponent(v.id)}`}>
-                  {MODE_NAMES[v.body.contact.mode] ?? 'Contact'}
+                  {MODE_NAMES[v.body.contact.mode ?? ''] ?? 'Contact'}
                   {v.body.contact.occurredAt ? ` on ${formatDateTime(v.body.contact.occurredAt)}` : ''}
                 </Link>{' '}
                 {v.status === 'draft' && <strong className="govuk-tag govuk-tag--grey">Draft</strong>} <RecordSyncTag recordId={v.id} />

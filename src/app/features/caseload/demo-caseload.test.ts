@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getSealedMeta, listRecords } from '../../db';
+import { getSealedMeta, listRecords } from '../../device/db';
 import { loadDemoCaseload } from '../../testing/load-demo-caseload';
 import { resetDatabase } from '../../testing/reset-database';
 import { unlockTestDevice } from '../../testing/unlock-test-device';
-import { caseloadView, readDeviceCaseload } from './build-caseload';
+import { caseloadView, readDeviceCaseload } from '../../records/caseload/build-caseload';
 
 // The demo's dates are relative to when it is loaded, but the rules count working days: Elowen's
 // note, 9 days old, is only past its 5-working-day deadline when no bank holiday falls in those

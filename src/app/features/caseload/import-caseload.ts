@@ -1,6 +1,6 @@
 import { parseCaseload, type CaseloadError } from '../../../shared/model';
-import { saveRecords, type RecordInput } from '../../db';
-import type { ChildBody, VisitBody } from '../../db/record-bodies';
+import { saveRecords, type RecordInput } from '../../device/db';
+import { importedVisitBody, type ChildBody, type VisitBody } from '../../../shared/model/record-bodies.ts';
 
 export type ImportResult = { ok: true; children: number; contacts: number } | { ok: false; error: CaseloadError };
 
@@ -27,7 +27,7 @@ export async function importCaseload(text: string): Promise<ImportResult> {
         id: contact.id,
         type: 'visit',
         status: contact.completedAt ? 'submitted' : 'draft',
-        body: { contact, note: {}, step: 'imported' },
+        body: importedVisitBody(contact),
       }),
     ),
   ];

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { FieldError } from '../../components/error-summary';
+import type { FieldError } from '../../ui/error-summary';
 import { importCaseload, readFileText } from './import-caseload';
 
 export type ImportOutcome = { ok: true; text: string } | { ok: false; errors: FieldError[] };

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ErrorSummary, type FieldError } from '../../components/error-summary';
-import { Tag } from '../../components/tag';
-import { usePageTitle } from '../../components/use-page-title';
-import { listRecords, type ChildBody } from '../../db';
-import { getConflict, resolveConflict, type Resolution } from '../../sync';
-import { RECORD_KINDS } from '../sync/record-kinds';
+import { ErrorSummary, type FieldError } from '../../ui/error-summary';
+import { Tag } from '../../ui/tag';
+import { usePageTitle } from '../../ui/use-page-title';
+import { listRecords, type ChildBody } from '../../device/db';
+import { getConflict, resolveConflict, type Resolution } from '../../device/sync';
+import { RECORD_KINDS } from '../../records/record-kinds';
 import { compareBodies, mergeBody, pathKey, type ComparedField } from './compare';
 
 /** Both versions of one record side by side, and the three ways to settle it. */

@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useLocation } from 'react-router';
-import { formatDateTime } from '../../components/format-date';
-import { NotificationBanner } from '../../components/notification-banner';
-import { usePageTitle } from '../../components/use-page-title';
-import { listConflicts } from '../../sync';
-import { RECORD_KINDS } from '../sync/record-kinds';
+import { formatDateTime } from '../../ui/format-date';
+import { NotificationBanner } from '../../ui/notification-banner';
+import { usePageTitle } from '../../ui/use-page-title';
+import { listConflicts } from '../../device/sync';
+import { RECORD_KINDS } from '../../records/record-kinds';
 
 export const RESOLVED_MESSAGE = 'Conflict resolved. The version you chose is saved on this device and will sync.';
 

@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db, getRecord, saveRecord } from '../../db';
-import { pushChanges } from '../../sync';
-import { FakeServer } from '../../sync/testing/fake-server';
+import { db, getRecord, saveRecord } from '../../device/db';
+import { pushChanges } from '../../device/sync';
+import { FakeServer } from '../../device/sync/testing/fake-server';
 import { renderApp } from '../../testing/render-app';
 import { resetDatabase } from '../../testing/reset-database';
 import { unlockTestDevice } from '../../testing/unlock-test-device';

@@ -1,6 +1,6 @@
 import type { TeamMember } from '../../../shared/sync/index.ts';
-import type { LocalRecord } from '../../db';
-import type { Account } from '../../sync';
+import type { LocalRecord } from '../../device/db';
+import type { Account } from '../../device/sync';
 
 /** The group for records whose author this device cannot tell. */
 export const UNKNOWN_AUTHOR = 'unknown';

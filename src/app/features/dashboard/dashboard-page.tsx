@@ -1,15 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { ErrorSummary, type FieldError } from '../../components/error-summary';
-import { usePageTitle } from '../../components/use-page-title';
+import { ErrorSummary, type FieldError } from '../../ui/error-summary';
+import { formatCalendarDate, formatDateOf } from '../../ui/format-date';
+import { usePageTitle } from '../../ui/use-page-title';
 import { emptyDate, type DateParts } from '../../../shared/model/direct-work';
 import { isoDateFromDay, localDay } from '../../../shared/rules';
 import type { Warning } from '../../../shared/model';
 import type { Role } from '../../../shared/sync/index.ts';
-import { useAccount } from '../../sync';
-import { PracticeStandardsLine } from '../caseload/practice-standards-line';
-import { WarningLine } from '../caseload/warning-tag';
-import { DateInput } from '../direct-work/form-fields';
+import { useAccount } from '../../device/sync';
+import { PracticeStandardsLine } from '../../records/caseload/practice-standards-line';
+import { WarningLine } from '../../records/caseload/warning-tag';
+import { DateInput } from '../../ui/form/date-input';
 import { caseloadFile, complianceCsvOf, downloadBlob, figuresCsv } from './downloads';
 import { MeasureFigures } from './measure-figures';
 import {
@@ -253,14 +254,12 @@ function Dashboard({
   );
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const nowFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 
 /** "from 4 May 2026 to 31 May 2026", or "everything up to 31 May 2026". */
 export function describePeriod(period: Period): string {
-  const to = period.toDate === undefined ? nowFormat.format(new Date(period.to)) : dateFormat.format(new Date(`${period.toDate}T00:00:00Z`));
+  const to = period.toDate === undefined ? formatDateOf(period.to) : formatCalendarDate(period.toDate);
   if (period.fromDate === null) return `everything up to ${to}`;
-  return `from ${dateFormat.format(new Date(`${period.fromDate}T00:00:00Z`))} to ${to}`;
+  return `from ${formatCalendarDate(period.fromDate)} to ${to}`;
 }
 
 /** OBSERVATION_DUE for the team's practitioners and OBSERVATION_FOLLOW_UP for observations on the device. */

@@ -1,4 +1,4 @@
-import type { FieldError } from '../../components/error-summary';
+import type { FieldError } from '../../ui/error-summary';
 import { isoDateFromParts, type DateParts } from '../../../shared/model/direct-work';
 import { addMonths, dayFromIsoDate, civilFromDay, dayFromCivil, isoDateFromDay, localDay, startOfLocalDay } from '../../../shared/rules';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCompliance } from '../../../cli/compliance-command.ts';
 import type { CaseloadRecords, Contact } from '../../../shared/model';
 import { evaluate } from '../../../shared/rules';
-import type { Account } from '../../sync';
+import type { Account } from '../../device/sync';
 import { authorshipOf, UNKNOWN_AUTHOR } from './authors';
 import { caseloadFile, complianceCsvOf, figuresCsv } from './downloads';
 import { dayFromCivil } from '../../../shared/rules';

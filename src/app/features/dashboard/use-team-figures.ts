@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { CaseloadRecords } from '../../../shared/model';
-import { useAccount } from '../../sync';
-import type { PolicyId } from '../caseload/policy-setting';
-import { useCaseload } from '../caseload/use-caseload';
+import { useAccount } from '../../device/sync';
+import type { PolicyId } from '../../records/caseload/policy-setting';
+import { useCaseload } from '../../records/caseload/use-caseload';
 import { authorshipOf } from './authors';
 import { periodFor, type Period, type PeriodRequest } from './periods';
 import { teamFigures, type TeamFigures } from './team-figures';

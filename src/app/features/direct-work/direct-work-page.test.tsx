@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getRecord, saveRecord } from '../../db';
-import { renderForm as renderApp } from './render-form';
+import { getRecord, saveRecord } from '../../device/db';
+import { renderForm as renderApp } from '../../testing/render-form';
 import { renderApp as renderWholeApp } from '../../testing/render-app';
 import { eventually, holdTheAutosaveClock } from '../../testing/clock';
 import { resetDatabase } from '../../testing/reset-database';

@@ -5,36 +5,24 @@ import {
   directWorkFromStored,
   directWorkSchema,
   emptyDirectWork,
-  isoDateFromParts,
   type DirectWorkForm,
   type DirectWorkTool,
 } from '../../../shared/model/direct-work';
-import type { DirectWorkBody } from '../../db';
-import { ErrorSummary } from '../../components/error-summary';
-import { usePageTitle } from '../../components/use-page-title';
-import { useChildrenOnDevice } from '../caseload/use-children-on-device';
-import { Checkboxes, DateInput, DraftStatus, ErrorMessage, TextArea, TextInput } from './form-fields';
-import { forgetPhoto, keepPhoto } from './photo-store';
+import { toDirectWorkBody } from '../../../shared/model/direct-work-body.ts';
+import { ErrorSummary } from '../../ui/error-summary';
+import { usePageTitle } from '../../ui/use-page-title';
+import { useChildrenOnDevice } from '../../records/caseload/use-children-on-device';
+import { Checkboxes } from '../../ui/form/checkboxes';
+import { DateInput } from '../../ui/form/date-input';
+import { DraftStatus } from '../../ui/form/draft-status';
+import { FieldError } from '../../ui/form/field-error';
+import { TextInput } from '../../ui/form/text-input';
+import { Textarea } from '../../ui/form/textarea';
+import { forgetPhoto, keepPhoto } from '../../records/direct-work/photo-store';
 import { PhotoList, photoAltId } from './photos';
-import { DirectWorkSummary } from './direct-work-summary';
-import { useRecordDraft } from './use-record-draft';
-import { noErrors, validate, type FormErrors } from './validation';
-
-/** The stored body: the form, plus what the rest of the app reads (db/record-bodies.ts). */
-export function toDirectWorkBody(form: DirectWorkForm): DirectWorkBody & DirectWorkForm {
-  const date = isoDateFromParts(form.date);
-  const title = DIRECT_WORK_TOOLS.filter((t) => form.tools.includes(t.value) && t.value !== 'other')
-    .map((t): string => t.text)
-    .concat(form.tools.includes('other') && form.toolsOther.trim() ? [form.toolsOther.trim()] : [])
-    .join(', ');
-  return {
-    ...form,
-    childIds: form.childId ? [form.childId] : [],
-    ...(date ? { occurredAt: `${date}T12:00:00Z` } : {}),
-    ...(title ? { title } : {}),
-    photoIds: form.photos.map((p) => p.blobId),
-  };
-}
+import { DirectWorkSummary } from '../../records/direct-work/direct-work-answers';
+import { useAutosave } from '../../records/use-autosave';
+import { noErrors, validate, type FormErrors } from '../../ui/form/form-errors';
 
 const fieldIds: Record<string, string> = {
   child: 'child',
@@ -52,7 +40,7 @@ const fieldId = (path: string) => {
 export function DirectWorkPage() {
   usePageTitle('Direct work');
   const { recordId } = useParams();
-  const draft = useRecordDraft<DirectWorkForm>({
+  const draft = useAutosave<DirectWorkForm>({
     type: 'direct-work',
     recordId,
     basePath: '/direct-work',
@@ -66,7 +54,7 @@ export function DirectWorkPage() {
   const [photoError, setPhotoError] = useState<string | undefined>(undefined);
 
   if (draft.state.status === 'loading') return <h1 className="govuk-heading-l">Direct work</h1>;
-  if (draft.state.status === 'missing') {
+  if (draft.state.status === 'missing' || draft.state.status === 'unreadable') {
     return (
       <>
         <h1 className="govuk-heading-l">Direct work not found</h1>
@@ -141,7 +129,7 @@ export function DirectWorkPage() {
               <label className="govuk-label govuk-label--s" htmlFor="child">
                 Child
               </label>
-              <ErrorMessage id="child-error" message={childError} />
+              <FieldError id="child-error" message={childError} />
               <select
                 className={`govuk-select${childError ? ' govuk-select--error' : ''}`}
                 id="child"
@@ -200,7 +188,8 @@ export function DirectWorkPage() {
                 : tool,
             )}
           />
-          <TextArea
+          <Textarea
+            labelSize="s"
             id="childs-words"
             label="What the child said, in their own words"
             hint="Write their words as they said them, including words they use for people and places."
@@ -208,7 +197,8 @@ export function DirectWorkPage() {
             value={form.childsWords}
             onChange={(value) => set('childsWords', value)}
           />
-          <TextArea
+          <Textarea
+            labelSize="s"
             id="analysis"
             label="Your analysis"
             hint="What this tells you about the child's experience, wishes and feelings, and what happens next."

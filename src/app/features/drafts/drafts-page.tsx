@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../components/format-date';
-import { usePageTitle } from '../../components/use-page-title';
-import { childIdsOf, listDrafts, listRecords, listRecordsByStatus, type RecordType } from '../../db';
-import type { ChildBody } from '../../db/record-bodies';
-import { RecordSyncTag } from '../sync/record-sync-tag';
-import { isReturned, reviewLine } from '../sign-off/review-banner';
+import { formatDateTime } from '../../ui/format-date';
+import { usePageTitle } from '../../ui/use-page-title';
+import { listDrafts, listRecords, listRecordsByStatus, type RecordType } from '../../device/db';
+import type { ChildBody } from '../../../shared/model/record-bodies.ts';
+import { childIdsOf } from '../../records/record-kinds';
+import { RecordSyncTag } from '../../records/record-sync-tag';
+import { isReturned, reviewLine } from '../../records/review/review-banner';
 
 const KINDS: Partial<Record<RecordType, { name: string; path: string }>> = {
   visit: { name: 'Visit', path: '/visits' },
@@ -36,7 +37,7 @@ export function DraftsPage() {
           <dl className="govuk-summary-list">
             {drafts.map((draft) => {
               const kind = KINDS[draft.type]!;
-              const who = childIdsOf(draft.type, draft.body).map((id) => data!.names.get(id) ?? `Child ${id}`);
+              const who = childIdsOf(draft).map((id) => data!.names.get(id) ?? `Child ${id}`);
               return (
                 <div className="govuk-summary-list__row" key={draft.id}>
                   <dt className="govuk-summary-list__key">{kind.name}</dt>

@@ -2,14 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyObservationForm, type ObservationForm } from '../../../shared/model/observation-form';
-import { getRecord, listDrafts, saveRecord, setSealedMeta, type ObservationBody } from '../../db';
-import { pushChanges, useAccount, type Account } from '../../sync';
-import { TEAM_KEY, type StoredTeam } from '../../sync/team';
-import { COLLEAGUE, FakeServer, MANAGER, ME } from '../../sync/testing/fake-server';
+import { getRecord, listDrafts, saveRecord, setSealedMeta, type ObservationBody } from '../../device/db';
+import { pushChanges, useAccount, type Account } from '../../device/sync';
+import { TEAM_KEY, type StoredTeam } from '../../device/sync/team';
+import { COLLEAGUE, FakeServer, MANAGER, ME } from '../../device/sync/testing/fake-server';
 import { renderApp } from '../../testing/render-app';
 import { resetDatabase } from '../../testing/reset-database';
 import { unlockTestDevice } from '../../testing/unlock-test-device';
-import { renderForm } from '../direct-work/render-form';
+import { renderForm } from '../../testing/render-form';
 
 const OBSERVER = '0190a000-0000-7000-8000-000000000009';
 const observer: Account = {

@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getRecord, saveRecord } from '../../db';
+import { getRecord, saveRecord } from '../../device/db';
 import { unlockTestSessionNow } from '../../testing/unlock-test-device';
 import { resetDatabase } from '../../testing/reset-database';
-import { renderForm } from '../direct-work/render-form';
-import type { ObservationBody } from '../../db';
+import { renderForm } from '../../testing/render-form';
+import type { ObservationBody } from '../../device/db';
 import { emptyObservationForm, type ObservationForm } from '../../../shared/model/observation-form';
 
 beforeEach(resetDatabase);

@@ -9,18 +9,19 @@ import {
   observationStepSchemas,
   type ObservationForm,
 } from '../../../shared/model/observation-form';
-import { ErrorSummary } from '../../components/error-summary';
-import { formatDateTime } from '../../components/format-date';
-import { usePageTitle } from '../../components/use-page-title';
-import { DraftStatus } from '../direct-work/form-fields';
-import { useRecordDraft } from '../direct-work/use-record-draft';
-import { noErrors, validate, type FormErrors } from '../direct-work/validation';
+import { ErrorSummary } from '../../ui/error-summary';
+import { formatDateTime } from '../../ui/format-date';
+import { usePageTitle } from '../../ui/use-page-title';
+import { DraftStatus } from '../../ui/form/draft-status';
+import { useAutosave } from '../../records/use-autosave';
+import { noErrors, validate, type FormErrors } from '../../ui/form/form-errors';
 import type { TeamMember } from '../../../shared/sync/index.ts';
-import { useAccount, type Account } from '../../sync';
-import { getTeam } from '../../sync/team';
-import { observationFieldId, toObservationBody } from './observation-body';
+import { useAccount, type Account } from '../../device/sync';
+import { getTeam } from '../../device/sync/team';
+import { toObservationBody } from '../../../shared/model/observation-body.ts';
+import { observationFieldId } from '../../records/observation/observation-body';
 import { ActionsStep, AboutStep, BeforeStep, CopiesStep, FeedbackStep, KnowledgeAndSkillsStep, RecordStep, type StepProps } from './observation-steps';
-import { ObservationAnswers, observedOnText } from './observation-summary';
+import { ObservationAnswers, observedOnText } from '../../records/observation/observation-answers';
 
 const STEP_FIELDS = [AboutStep, BeforeStep, RecordStep, FeedbackStep, ActionsStep, KnowledgeAndSkillsStep, CopiesStep];
 
@@ -58,7 +59,7 @@ function practitionersToChoose(members: readonly TeamMember[] | undefined, accou
 
 export function ObservationPage() {
   const { recordId } = useParams();
-  const draft = useRecordDraft<ObservationForm>({
+  const draft = useAutosave<ObservationForm>({
     type: 'observation',
     recordId,
     basePath: '/observations',
@@ -90,7 +91,7 @@ export function ObservationPage() {
   }, [ready, step, completed]);
 
   if (draft.state.status === 'loading' || team === undefined) return <h1 className="govuk-heading-l">Practice observation</h1>;
-  if (draft.state.status === 'missing') {
+  if (draft.state.status === 'missing' || draft.state.status === 'unreadable') {
     return (
       <>
         <h1 className="govuk-heading-l">Observation not found</h1>

@@ -6,7 +6,12 @@ import {
   type ObservationNature,
 } from '../../../shared/model/observation-form';
 import { serverIdSchema, type TeamMember } from '../../../shared/sync/index.ts';
-import { Checkboxes, DateInput, ErrorMessage, Radios, TextArea, TextInput, YES_NO } from '../direct-work/form-fields';
+import { Checkboxes } from '../../ui/form/checkboxes';
+import { DateInput } from '../../ui/form/date-input';
+import { FieldError } from '../../ui/form/field-error';
+import { Radios, YES_NO } from '../../ui/form/radios';
+import { TextInput } from '../../ui/form/text-input';
+import { Textarea } from '../../ui/form/textarea';
 
 export interface StepProps {
   form: ObservationForm;
@@ -49,7 +54,7 @@ export function AboutStep({ form, set, errors, choice }: StepProps & { choice?: 
           <div id="practitioner-observed-hint" className="govuk-hint">
             Choose from your team, so it counts towards their yearly observation and they can see it.
           </div>
-          {!listed.notListed && <ErrorMessage id="practitioner-observed-error" message={selectError} />}
+          {!listed.notListed && <FieldError id="practitioner-observed-error" message={selectError} />}
           <select
             className={`govuk-select${selectError && !listed.notListed ? ' govuk-select--error' : ''}`}
             id="practitioner-observed"
@@ -110,7 +115,8 @@ export function AboutStep({ form, set, errors, choice }: StepProps & { choice?: 
 export function BeforeStep({ form, set, errors }: StepProps) {
   return (
     <>
-      <TextArea
+      <Textarea
+        labelSize="s"
         id="focus"
         label="Focus agreed with the practitioner beforehand"
         hint="What aspect of their practice you agreed to look at, and what they hoped to achieve."
@@ -136,7 +142,8 @@ export function BeforeStep({ form, set, errors }: StepProps) {
         onChange={(v) => set('permissionObtained', v)}
         options={YES_NO}
       />
-      <TextArea
+      <Textarea
+        labelSize="s"
         id="power-and-equalities"
         label="How power imbalance and equalities were considered"
         error={errors.powerAndEqualities}
@@ -151,7 +158,8 @@ export function BeforeStep({ form, set, errors }: StepProps) {
 // you have observed and felt".
 export function RecordStep({ form, set, errors }: StepProps) {
   return (
-    <TextArea
+    <Textarea
+      labelSize="s"
       id="record"
       label="Record of observation"
       hint="Write it up after the observation: what you heard, what you observed and what you felt."
@@ -167,9 +175,10 @@ export function RecordStep({ form, set, errors }: StepProps) {
 export function FeedbackStep({ form, set, errors }: StepProps) {
   return (
     <>
-      <TextArea id="strengths" label="Strengths identified" error={errors.strengths} value={form.strengths} onChange={(v) => set('strengths', v)} />
-      <TextArea id="areas-for-development" label="Areas for development identified" error={errors.areasForDevelopment} value={form.areasForDevelopment} onChange={(v) => set('areasForDevelopment', v)} />
-      <TextArea
+      <Textarea labelSize="s" id="strengths" label="Strengths identified" error={errors.strengths} value={form.strengths} onChange={(v) => set('strengths', v)} />
+      <Textarea labelSize="s" id="areas-for-development" label="Areas for development identified" error={errors.areasForDevelopment} value={form.areasForDevelopment} onChange={(v) => set('areasForDevelopment', v)} />
+      <Textarea
+        labelSize="s"
         id="practitioner-reflection"
         label="The practitioner's own reflection"
         hint="How they felt it went, for them and for the family, and whether they would do anything differently."
@@ -177,7 +186,7 @@ export function FeedbackStep({ form, set, errors }: StepProps) {
         value={form.practitionerReflection}
         onChange={(v) => set('practitionerReflection', v)}
       />
-      <TextArea id="conclusions" label="Conclusions agreed together" error={errors.conclusions} value={form.conclusions} onChange={(v) => set('conclusions', v)} />
+      <Textarea labelSize="s" id="conclusions" label="Conclusions agreed together" error={errors.conclusions} value={form.conclusions} onChange={(v) => set('conclusions', v)} />
     </>
   );
 }
@@ -198,7 +207,7 @@ export function ActionsStep({ form, set, errors }: StepProps) {
           <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={action.key}>
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Action {n}</legend>
             <TextInput id={`action-${n}-who`} label="Who" error={errors[`actions.${index}.who`]} value={action.who} onChange={(who) => change(index, { who })} />
-            <TextArea id={`action-${n}-what`} label="What" rows={3} error={errors[`actions.${index}.what`]} value={action.what} onChange={(what) => change(index, { what })} />
+            <Textarea labelSize="s" id={`action-${n}-what`} label="What" rows={3} error={errors[`actions.${index}.what`]} value={action.what} onChange={(what) => change(index, { what })} />
             <DateInput id={`action-${n}-by-when`} legend="By when" hint="For example, 27 3 2026" error={errors[`actions.${index}.byWhen`]} value={action.byWhen} onChange={(byWhen) => change(index, { byWhen })} />
             {form.actions.length > 1 && (
               <button type="button" className="govuk-button govuk-button--secondary" onClick={() => set('actions', form.actions.filter((a) => a.key !== action.key))}>
@@ -211,7 +220,8 @@ export function ActionsStep({ form, set, errors }: StepProps) {
       <button type="button" className="govuk-button govuk-button--secondary" onClick={() => set('actions', [...form.actions, emptyAction(newActionKey())])}>
         Add another action
       </button>
-      <TextArea
+      <Textarea
+        labelSize="s"
         id="next-supervision"
         label="Points for discussion and reflection at the next supervision"
         error={errors.nextSupervision}

@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { countPendingChanges } from '../../db';
-import { pendingChangesText } from '../../components/connection-status';
-import { SummaryList } from '../../components/summary-list';
-import { usePageTitle } from '../../components/use-page-title';
+import { countPendingChanges } from '../../device/db';
+import { pendingChangesText } from '../../ui/connection-status';
+import { SummaryList } from '../../ui/summary-list';
+import { usePageTitle } from '../../ui/use-page-title';
 import { StorageStatus } from './storage-status';
 import { RadioSetting } from './radio-setting';
-import { getLockAfterMinutes, LOCK_AFTER_OPTIONS, setLockAfterMinutes } from '../lock/lock-settings';
-import { getPolicy, POLICY_OPTIONS, setPolicy } from '../caseload/policy-setting';
+import { getLockAfterMinutes, LOCK_AFTER_OPTIONS, setLockAfterMinutes } from '../../device/lock/lock-settings';
+import { getPolicy, POLICY_OPTIONS, setPolicy } from '../../records/caseload/policy-setting';
 import { version } from '../../../../package.json';
 
 export function SettingsPage() {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { formatMegabytes, readStorageState, requestPersistentStorage, type StorageState } from '../../pwa/storage';
+import { formatMegabytes, readStorageState, requestPersistentStorage, type StorageState } from '../../device/pwa/storage';
 
 function persistenceText(persisted: boolean | null): string {
   if (persisted === true) return 'Storage: persistent (will not be cleared by the browser)';

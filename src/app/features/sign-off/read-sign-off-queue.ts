@@ -1,8 +1,9 @@
-import { getRecord, listRecords, listRecordsByStatus, type LocalRecord } from '../../db';
-import type { ChildBody } from '../../db/record-bodies';
-import { getRejection } from '../../sync';
-import { parentIdOf } from '../addendum/addendum-body';
-import type { ChildOnDevice } from '../caseload/use-children-on-device';
+import { getRecord, listRecords, listRecordsByStatus, type LocalRecord } from '../../device/db';
+import type { ChildBody } from '../../../shared/model/record-bodies.ts';
+import { getRejection } from '../../device/sync';
+import { parentIdOf } from '../../records/addendum/addendum-body';
+import type { ChildOnDevice } from '../../records/caseload/use-children-on-device';
+import { submittedAtOf } from '../../records/record-kinds';
 import { isReviewed } from './review-record';
 
 export interface QueueItem {
@@ -13,14 +14,6 @@ export interface QueueItem {
   parent: LocalRecord | null;
   /** A sign-off or return of it from this device was refused: it changed after it was read. */
   changedSinceRead: boolean;
-}
-
-/** When the author finished the record, as its body says; the device's last change if it does not. */
-export function submittedAtOf(record: LocalRecord): string {
-  const body = record.body as { contact?: { completedAt?: unknown }; completedAt?: unknown; writtenAt?: unknown } | null;
-  const candidates = [body?.contact?.completedAt, body?.completedAt, body?.writtenAt];
-  const found = candidates.find((value): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value)));
-  return found ?? record.updatedAt;
 }
 
 /** The records on this device waiting for a manager's sign-off, oldest first. */

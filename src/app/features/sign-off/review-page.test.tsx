@@ -2,13 +2,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentHash } from '../../../shared/sync/index.ts';
-import { db, getRecord } from '../../db';
-import { runSync, setAppTransport } from '../../sync';
-import { FakeServer } from '../../sync/testing/fake-server';
+import { db, getRecord } from '../../device/db';
+import { runSync, setAppTransport } from '../../device/sync';
+import { FakeServer } from '../../device/sync/testing/fake-server';
 import { renderApp } from '../../testing/render-app';
 import { resetDatabase } from '../../testing/reset-database';
 import { unlockTestDevice } from '../../testing/unlock-test-device';
-import { childOnDevice, finishedVisit, offlineTransport, onServerAndDevice, PRACTITIONER_SESSION, signedInAs } from './sign-off-test-data';
+import { childOnDevice, finishedVisit, offlineTransport, onServerAndDevice, PRACTITIONER_SESSION, signedInAs } from '../../testing/sign-off-test-data';
 
 let server: FakeServer;
 beforeEach(async () => {

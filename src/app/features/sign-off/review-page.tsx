@@ -1,18 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { ConfirmationPanel } from '../../components/confirmation-panel';
+import { ConfirmationPanel } from '../../ui/confirmation-panel';
 import { Link, useParams } from 'react-router';
-import { ErrorSummary, type FieldError } from '../../components/error-summary';
-import { NotificationBanner } from '../../components/notification-banner';
-import { usePageTitle } from '../../components/use-page-title';
-import { getRecord, RecordChangedError, type LocalRecord } from '../../db';
-import { getRejection, useAccount } from '../../sync';
+import { ErrorSummary, type FieldError } from '../../ui/error-summary';
+import { NotificationBanner } from '../../ui/notification-banner';
+import { usePageTitle } from '../../ui/use-page-title';
+import { getRecord, RecordChangedError, type LocalRecord } from '../../device/db';
+import { getRejection, useAccount } from '../../device/sync';
 import { REVIEW_COMMENT_MAX, type ReviewAction } from '../../../shared/sync/index.ts';
-import { parentIdOf } from '../addendum/addendum-body';
-import { useChildrenOnDevice } from '../caseload/use-children-on-device';
-import { TextArea } from '../direct-work/form-fields';
-import { aboutRecord, KIND_NAMES, RecordAnswers } from './record-answers';
-import { reviewLine, SignedOffBanner } from './review-banner';
+import { parentIdOf } from '../../records/addendum/addendum-body';
+import { useChildrenOnDevice } from '../../records/caseload/use-children-on-device';
+import { CharacterCount } from '../../ui/form/character-count';
+import { aboutRecord, RECORD_KINDS, RecordAnswers } from '../../records/record-kinds';
+import { reviewLine, SignedOffBanner } from '../../records/review/review-banner';
 import { isReviewed, reviewRecord } from './review-record';
 
 const COMMENT_ID = 'management-comment';
@@ -45,7 +45,7 @@ export function ReviewPage() {
   // manager has read the latest version this page stops repeating it.
   const [refusalRead, setRefusalRead] = useState(false);
   const children = useChildrenOnDevice() ?? [];
-  const kind = read ? KIND_NAMES[read.type] : 'Record';
+  const kind = read ? RECORD_KINDS[read.type].name : 'Record';
   usePageTitle(done ? `${kind} ${done === 'signed-off' ? 'signed off' : 'returned'}` : `Sign off: ${kind}`);
 
   useEffect(() => {
@@ -138,7 +138,7 @@ export function ReviewPage() {
         {read.review?.action === 'returned' && <div className="govuk-inset-text">Earlier: {reviewLine(read.review)}</div>}
         {read.type === 'addendum' && live.parent && (
           <>
-            <h2 className="govuk-heading-m">The signed-off {KIND_NAMES[live.parent.type].toLowerCase()} record</h2>
+            <h2 className="govuk-heading-m">The signed-off {RECORD_KINDS[live.parent.type].name.toLowerCase()} record</h2>
             <p className="govuk-body">{aboutRecord(live.parent, children)}</p>
             <RecordAnswers record={live.parent} children={children} />
             <h2 className="govuk-heading-m">The addendum</h2>
@@ -154,8 +154,10 @@ export function ReviewPage() {
         {waiting && (
           <form noValidate onSubmit={(event) => event.preventDefault()}>
             <h2 className="govuk-heading-m">Your decision</h2>
-            <TextArea
+            <CharacterCount
+              labelSize="s"
               id={COMMENT_ID}
+              maxLength={REVIEW_COMMENT_MAX}
               label="Management comment"
               hint="Optional when you sign off. When you return the record, say what needs to change."
               error={errors[0]?.message}
@@ -194,7 +196,7 @@ function BackToQueue() {
 }
 
 function Decided({ action, record, about }: { action: ReviewAction; record: LocalRecord; about: string }) {
-  const kind = KIND_NAMES[record.type];
+  const kind = RECORD_KINDS[record.type].name;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

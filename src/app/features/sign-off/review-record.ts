@@ -1,4 +1,4 @@
-import { saveRecord, type LocalRecord, type RecordReview } from '../../db';
+import { saveRecord, type LocalRecord, type RecordReview } from '../../device/db';
 import { contentHash, REVIEW_COMMENT_MAX, type ReviewAction, type SessionUser } from '../../../shared/sync/index.ts';
 
 /** Records a manager signs off (invariant 3: one exact revision each). Children are not. */

@@ -1,11 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setAppTransport } from '../../sync';
-import { FakeServer } from '../../sync/testing/fake-server';
+import { setAppTransport } from '../../device/sync';
+import { FakeServer } from '../../device/sync/testing/fake-server';
 import { renderApp } from '../../testing/render-app';
 import { resetDatabase } from '../../testing/reset-database';
 import { unlockTestDevice } from '../../testing/unlock-test-device';
-import { childOnDevice, finishedVisit, offlineTransport, onServerAndDevice, PRACTITIONER_SESSION, reviewBy, signedInAs } from './sign-off-test-data';
+import { childOnDevice, finishedVisit, offlineTransport, onServerAndDevice, PRACTITIONER_SESSION, reviewBy, signedInAs } from '../../testing/sign-off-test-data';
 
 let server: FakeServer;
 beforeEach(async () => {

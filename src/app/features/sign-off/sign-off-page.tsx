@@ -1,14 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../components/format-date';
-import { Tag } from '../../components/tag';
-import { usePageTitle } from '../../components/use-page-title';
-import { useAccount } from '../../sync';
-import { usePolicy } from '../visit/use-policy';
+import { formatDateTime } from '../../ui/format-date';
+import { Tag } from '../../ui/tag';
+import { usePageTitle } from '../../ui/use-page-title';
+import { useAccount } from '../../device/sync';
+import { usePolicy } from '../../records/caseload/use-policy';
 import { readSignOffQueue, type QueueItem } from './read-sign-off-queue';
-import { aboutRecord, KIND_NAMES } from './record-answers';
-import { recordingTimeliness, timelinessText } from './recording-timeliness';
-import type { ChildOnDevice } from '../caseload/use-children-on-device';
+import { aboutRecord, RECORD_KINDS } from '../../records/record-kinds';
+import { recordingTimeliness, timelinessText } from '../../records/review/recording-timeliness';
+import type { ChildOnDevice } from '../../records/caseload/use-children-on-device';
 
 /** /sign-off: the team's records waiting for a manager, oldest first, with their recording timeliness. */
 export function SignOffPage() {
@@ -59,13 +59,13 @@ function QueueRow({ item, children, policy }: { item: QueueItem; children: Child
   const timeliness = recordingTimeliness(record.type, record.body, policy);
   const about =
     record.type === 'addendum' && parent
-      ? `to the ${KIND_NAMES[parent.type].toLowerCase()} record for ${aboutRecord(parent, children)}`
+      ? `to the ${RECORD_KINDS[parent.type].name.toLowerCase()} record for ${aboutRecord(parent, children)}`
       : aboutRecord(record, children);
   return (
     <tr className="govuk-table__row">
       <td className="govuk-table__cell">
         <Link className="govuk-link" to={`/sign-off/${encodeURIComponent(record.id)}`}>
-          {KIND_NAMES[record.type]}: {about}
+          {RECORD_KINDS[record.type].name}: {about}
         </Link>
         {item.changedSinceRead && (
           <p className="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">

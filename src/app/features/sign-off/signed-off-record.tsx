@@ -1,17 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { usePageTitle } from '../../components/use-page-title';
-import { getRecord, type LocalRecord } from '../../db';
-import { AddendaList } from '../addendum/addenda-list';
-import { parentIdOf } from '../addendum/addendum-body';
-import { useChildrenOnDevice } from '../caseload/use-children-on-device';
-import { aboutRecord, KIND_NAMES, RecordAnswers, recordPath } from './record-answers';
-import { isReturned, ReturnedBanner, SignedOffBanner } from './review-banner';
+import { usePageTitle } from '../../ui/use-page-title';
+import { getRecord, type LocalRecord } from '../../device/db';
+import { AddendaList } from '../../records/addendum/addenda-list';
+import { parentIdOf } from '../../records/addendum/addendum-body';
+import { useChildrenOnDevice } from '../../records/caseload/use-children-on-device';
+import { aboutRecord, RECORD_KINDS, RecordAnswers, recordPath } from '../../records/record-kinds';
+import { isReturned, ReturnedBanner, SignedOffBanner } from '../../records/review/review-banner';
 
 /** A signed-off record, for everyone: read only (invariant 3), with its addenda. */
 export function SignedOffRecord({ record }: { record: LocalRecord }) {
-  const kind = KIND_NAMES[record.type];
+  const kind = RECORD_KINDS[record.type].name;
   usePageTitle(`${kind} (signed off)`);
   const children = useChildrenOnDevice() ?? [];
   const parentId = record.type === 'addendum' ? parentIdOf(record.body) : null;
@@ -28,7 +28,7 @@ export function SignedOffRecord({ record }: { record: LocalRecord }) {
           parent && (
             <p className="govuk-body">
               <Link className="govuk-link" to={recordPath(parent)}>
-                Read the {KIND_NAMES[parent.type].toLowerCase()} record this addendum is about
+                Read the {RECORD_KINDS[parent.type].name.toLowerCase()} record this addendum is about
               </Link>
             </p>
           )

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { usePageTitle } from '../../components/use-page-title';
-import { useChildrenOnDevice } from '../caseload/use-children-on-device';
+import { usePageTitle } from '../../ui/use-page-title';
+import { useChildrenOnDevice } from '../../records/caseload/use-children-on-device';
 import { STEP_TITLES } from './steps';
 import { useVisitNote } from './use-visit-note';
 import { VisitNoteForm } from './visit-note-form';

@@ -1,5 +1,5 @@
-import { Tag } from '../../components/tag';
-import { formatDeadline } from './format-deadline';
+import { Tag } from '../../ui/tag';
+import { formatDeadline } from '../../ui/format-date';
 import type { RecordingDeadline as Deadline } from './visit-warnings';
 
 /** The recording timescale from the rules, at the top of every step. */

@@ -1,28 +1,29 @@
 import { useState } from 'react';
-import { saveRecord } from '../../db';
-import type { ChildBody } from '../../db/record-bodies';
+import { saveRecord } from '../../device/db';
+import type { ChildBody } from '../../../shared/model/record-bodies.ts';
 import { v7 as uuidv7 } from 'uuid';
-import { Checkboxes } from './form/checkboxes';
-import { DateInput } from './form/date-input';
-import { TextInput } from './form/text-fields';
+import { Checkboxes } from '../../ui/form/checkboxes';
+import { DateInput } from '../../ui/form/date-input';
+import { TextInput } from '../../ui/form/text-input';
 import { fieldIds } from './field-ids';
-import { parseWhen } from './occurred-at';
+import { parseWhen } from '../../records/visit/occurred-at';
 import type { StepProps } from './step-props';
 import { setChildOnVisit } from './visit-note-updates';
 
 export function StepChildren({ body, update, errorFor, childrenOnDevice }: StepProps) {
-  const onVisit = new Set(body.contact.children.map((child) => child.childId));
+  const onVisit = body.contact.children.map((child) => child.childId);
   return (
     <>
       {childrenOnDevice.length > 0 ? (
         <Checkboxes
           id={fieldIds.children}
           legend="Which children were part of this visit?"
+          legendSize="m"
           hint="Select all that apply."
           error={errorFor(fieldIds.children)}
-          options={childrenOnDevice.map((child) => ({ value: child.id, label: child.name }))}
-          checked={onVisit}
-          onChange={(childId, checked) => update(setChildOnVisit(childId, checked))}
+          options={childrenOnDevice.map((child) => ({ value: child.id, text: child.name }))}
+          values={onVisit}
+          onChange={(_onVisit, childId, checked) => update(setChildOnVisit(childId, checked))}
         />
       ) : (
         <div className="govuk-inset-text">
@@ -91,10 +92,11 @@ function AddChild({ onAdded, error }: { onAdded: (childId: string) => void; erro
       <DateInput
         id={fieldIds.newChildBirth}
         legend="Child's date of birth"
+        legendSize="m"
         hint="For example, 14 2 2015"
         error={problems.birth}
         value={birth}
-        onChange={(patch) => setBirth((current) => ({ ...current, ...patch }))}
+        onChange={setBirth}
       />
       <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void add()}>
         Add child

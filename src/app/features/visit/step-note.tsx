@@ -1,4 +1,4 @@
-import { Textarea } from './form/text-fields';
+import { Textarea } from '../../ui/form/textarea';
 import { fieldIds } from './field-ids';
 import type { StepProps } from './step-props';
 import { setChildsVoice, setNote } from './visit-note-updates';

@@ -1,6 +1,6 @@
 import type { VisitNoteBody } from '../../../shared/model/visit-note.ts';
 import type { VisitNoteUpdate } from './visit-note-updates';
-import type { ChildOnDevice } from '../caseload/use-children-on-device';
+import type { ChildOnDevice } from '../../records/caseload/use-children-on-device';
 
 export interface StepProps {
   body: VisitNoteBody;

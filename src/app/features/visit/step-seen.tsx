@@ -1,11 +1,11 @@
-import { SEEN_ALONE_REASONS, SEEN_ALONE_REASON_TEXT, type DraftContactChild } from '../../../shared/model/visit-note.ts';
-import { Radios, YesNo } from './form/radios';
-import { TextInput, Textarea } from './form/text-fields';
+import { SEEN_ALONE_REASONS, type DraftContactChild } from '../../../shared/model/visit-note.ts';
+import { SEEN_ALONE_REASON_LABELS } from '../../records/visit/visit-labels';
+import { Radios, YesNo } from '../../ui/form/radios';
+import { TextInput } from '../../ui/form/text-input';
+import { Textarea } from '../../ui/form/textarea';
 import { fieldIds } from './field-ids';
 import type { StepProps } from './step-props';
 import { setChild, setSeenAloneReason } from './visit-note-updates';
-
-export const SEEN_ALONE_REASON_LABELS = { ...SEEN_ALONE_REASON_TEXT, other: 'Other' };
 
 export function StepSeen(props: StepProps) {
   const { body } = props;
@@ -56,7 +56,7 @@ function ChildQuestions({ child, body, update, errorFor, childName }: StepProps 
               legend={`Why was ${name} not seen alone?`}
               options={SEEN_ALONE_REASONS.map((reason) => ({
                 value: reason,
-                label: SEEN_ALONE_REASON_LABELS[reason],
+                text: SEEN_ALONE_REASON_LABELS[reason],
                 conditional:
                   reason === 'other' ? (
                     <TextInput

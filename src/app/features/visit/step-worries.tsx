@@ -1,4 +1,4 @@
-import { YesNo } from './form/radios';
+import { YesNo } from '../../ui/form/radios';
 import { fieldIds } from './field-ids';
 import type { StepProps } from './step-props';
 import { setCriticalWorries, setSignificantEvent } from './visit-note-updates';
@@ -10,6 +10,7 @@ export function StepWorries({ body, update }: StepProps) {
         id={fieldIds.significantEvent}
         name="significant-event"
         legend="Was there a significant event or emergency?"
+        legendSize="m"
         hint="Your local authority may need this visit recorded sooner"
         value={body.contact.significantEvent}
         onChange={(answer) => update(setSignificantEvent(answer))}
@@ -18,6 +19,7 @@ export function StepWorries({ body, update }: StepProps) {
         id={fieldIds.criticalWorries}
         name="critical-worries"
         legend="Do you have critical worries about a child?"
+        legendSize="m"
         hint="Your local authority may need this visit recorded the same day"
         value={body.contact.criticalWorries}
         onChange={(answer) => update(setCriticalWorries(answer))}

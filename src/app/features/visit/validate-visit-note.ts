@@ -1,7 +1,7 @@
 /** What must be answered before "Finish and record" (GOV.UK errors); the rules' warnings are separate. */
 import type { VisitNoteBody } from '../../../shared/model/visit-note.ts';
-import type { FieldProblem } from './form/field-summary';
-import { parseWhen } from './occurred-at';
+import type { FieldProblem } from '../../ui/form/field-summary';
+import { parseWhen } from '../../records/visit/occurred-at';
 import { fieldIds } from './field-ids';
 
 export function validateVisitNote(body: VisitNoteBody, childName: (id: string) => string, now: Date): FieldProblem[] {

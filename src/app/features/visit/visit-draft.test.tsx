@@ -1,13 +1,13 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { countPendingChanges, getRecord } from '../../db';
+import { countPendingChanges, getRecord } from '../../device/db';
 import { renderApp } from '../../testing/render-app';
 import { resetDatabase } from '../../testing/reset-database';
 import { eventually, holdTheAutosaveClock } from '../../testing/clock';
 import { unlockTestDevice } from '../../testing/unlock-test-device';
 import type { VisitNoteBody } from '../../../shared/model/visit-note.ts';
-import { addChildOnDevice, answer, continueTo, question } from './visit-test-helpers';
+import { addChildOnDevice, answer, continueTo, question } from '../../testing/visit-test-helpers';
 
 beforeEach(async () => {
   await resetDatabase();

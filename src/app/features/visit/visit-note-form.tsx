@@ -1,10 +1,10 @@
 import { useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { VisitNoteBody, VisitStep } from '../../../shared/model/visit-note.ts';
 import { VISIT_STEPS } from '../../../shared/model/visit-note.ts';
-import { FieldSummary, type FieldProblem } from './form/field-summary';
+import { FieldSummary, type FieldProblem } from '../../ui/form/field-summary';
 import { fieldIds } from './field-ids';
 import { RecordingDeadline } from './recording-deadline';
-import { StepCheck } from './step-check';
+import { StepCheck } from '../../records/visit/visit-answers';
 import { StepChildren } from './step-children';
 import { StepDetails } from './step-details';
 import { StepNote } from './step-note';
@@ -12,14 +12,14 @@ import type { StepProps } from './step-props';
 import { StepSeen } from './step-seen';
 import { StepWorries } from './step-worries';
 import { nextStep, previousStep, STEP_TITLES, stepNumber, stepOfField } from './steps';
-import type { SaveState } from './use-visit-note';
-import { usePolicy } from './use-policy';
+import type { DraftSaveState } from '../../records/use-autosave';
+import { usePolicy } from '../../records/caseload/use-policy';
 import { validateVisitNote } from './validate-visit-note';
 import { setStep, type VisitNoteUpdate } from './visit-note-updates';
-import type { ChildOnDevice } from '../caseload/use-children-on-device';
+import type { ChildOnDevice } from '../../records/caseload/use-children-on-device';
 import { visitWarnings } from './visit-warnings';
 
-const saveMessages: Record<SaveState, string> = {
+const saveMessages: Record<DraftSaveState, string> = {
   idle: '',
   saved: 'Draft saved',
   failed: 'Your notes could not be saved on this device. Do not close Doorstep; copy your notes somewhere safe.',
@@ -29,7 +29,7 @@ interface VisitNoteFormProps {
   body: VisitNoteBody;
   update: (change: VisitNoteUpdate) => void;
   finish: () => Promise<void>;
-  saveState: SaveState;
+  saveState: DraftSaveState;
   childrenOnDevice: ChildOnDevice[];
   childName: (childId: string) => string;
 }

@@ -10,7 +10,7 @@ import {
   type VisitStep,
   type VisitWhen,
 } from '../../../shared/model/visit-note.ts';
-import { parseWhen } from './occurred-at';
+import { parseWhen } from '../../records/visit/occurred-at';
 
 export type VisitNoteUpdate = (body: VisitNoteBody) => VisitNoteBody;
 

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import { formatDateTime } from '../../components/format-date';
+import { formatDateTime } from '../../ui/format-date';
 import type { VisitNoteBody } from '../../../shared/model/visit-note.ts';
-import { ConfirmationPanel } from '../../components/confirmation-panel';
+import { ConfirmationPanel } from '../../ui/confirmation-panel';
 
 /** GOV.UK confirmation panel after "Finish and record" (and when a recorded visit is opened). */
 export function VisitRecorded({ body, childName }: { body: VisitNoteBody; childName: (id: string) => string }) {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../../testing/render-app';
 import { resetDatabase } from '../../testing/reset-database';
 import { unlockTestDevice } from '../../testing/unlock-test-device';
-import { addChildOnDevice, answer, question, startVisit, usePolicyOnDevice, warningsBox } from './visit-test-helpers';
+import { addChildOnDevice, answer, question, startVisit, usePolicyOnDevice, warningsBox } from '../../testing/visit-test-helpers';
 
 beforeEach(async () => {
   await resetDatabase();

@@ -7,7 +7,7 @@ import type { WarningCode } from '../../../shared/model/compliance-report.ts';
 import { toContact, type VisitNoteBody, type VisitStep } from '../../../shared/model/visit-note.ts';
 import { evaluate, resolve, resolvePolicy } from '../../../shared/rules';
 import { recordingRuleFor } from '../../../shared/rules/recording.ts';
-import type { ChildOnDevice } from '../caseload/use-children-on-device';
+import type { ChildOnDevice } from '../../records/caseload/use-children-on-device';
 import { fieldIds } from './field-ids';
 
 export interface VisitWarning {
