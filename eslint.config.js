@@ -38,6 +38,9 @@ export default defineConfig([
     files: lintedFiles,
     extends: [tseslint.configs.recommended],
     rules: {
+      // A `let` read by a callback before its one assignment (main.ts's logger for idle
+      // connection errors) cannot be a const.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // `_name` marks a parameter or binding kept for its position (a callback's signature,
       // a tuple slot) or a rest sibling used to drop a key from an object.
       '@typescript-eslint/no-unused-vars': [

@@ -1,5 +1,6 @@
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../shared/sync/index.ts';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a reply body is JSON each test reads as it expects
 export interface HttpReply<Body = any> {
   status: number;
   headers: Headers;
