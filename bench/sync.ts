@@ -9,6 +9,7 @@ import { addTeam } from '../src/server/accounts/accounts-store.ts';
 import { createPgliteStorage } from '../src/server/storage/pglite-storage.ts';
 import type { FreshDatabase } from '../src/server/storage/storage.contract.ts';
 import { freshPostgresSchema } from '../src/server/testing/postgres-test-database.ts';
+import { visitBody } from '../src/server/testing/mutations.ts';
 import { addTestUser, startServer } from '../src/server/testing/test-world.ts';
 import type { Mutation } from '../src/shared/sync/index.ts';
 
@@ -25,7 +26,7 @@ function visit(i: number): Mutation {
     baseRev: null,
     record: {
       status: 'draft',
-      body: { contact: { id }, note: { whatHappened: `Visit ${i}: ${'Home visit, children seen together and alone. '.repeat(8)}` } },
+      body: visitBody(id, `Visit ${i}: ${'Home visit, children seen together and alone. '.repeat(8)}`),
     },
   };
 }

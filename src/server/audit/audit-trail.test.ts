@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditPageSchema, contentHash, pullResponseSchema, pushResponseSchema, type AuditEvent, type MutationResult } from '../../shared/sync/index.ts';
 import type { FreshDatabase } from '../storage/storage.contract.ts';
 import type { TestClient } from '../testing/http-client.ts';
-import { childBody, mutation, newId } from '../testing/mutations.ts';
+import { childBody, mutation, newId, visitBody } from '../testing/mutations.ts';
 import { testDatabases } from '../testing/test-databases.ts';
 import { seedTestWorld, startServer, type RunningServer, type TestWorld } from '../testing/test-world.ts';
 
@@ -25,10 +25,7 @@ async function pullEverything(client: TestClient, limit: number): Promise<number
   }
 }
 
-const visitAbout = (id: string, childIds: string[]) => ({
-  contact: { id, children: childIds.map((childId) => ({ childId, seenAlone: 'yes' })) },
-  note: { whatHappened: 'Home visit' },
-});
+const visitAbout = (id: string, childIds: string[]) => visitBody(id, 'Home visit', childIds);
 
 interface EventRow {
   user_id: string;

@@ -127,7 +127,7 @@ for (const database of testDatabases) {
       {
         what: 'the pushed body is not the current body',
         async change(id, body) {
-          return { baseRev: 1, body: { ...body, step: 'changed by the manager' }, hashOf: body };
+          return { baseRev: 1, body: { ...body, note: { ...(body.note as object), whatHappened: 'changed by the manager' } }, hashOf: body };
         },
       },
       {

@@ -132,6 +132,25 @@ for (const database of testDatabases) {
       expect((await db.storage.query('select 1 from mutations where mutation_id = $1', [bad.mutationId])).rows).toEqual([]);
     });
 
+    it('rejects a body with a field its schema does not name, naming where it is, and stores nothing', async () => {
+      const id = newId();
+      const visit = bodyFor('visit', id);
+      const bodies = {
+        top: { ...visit, seenAlone: 'yes' },
+        nested: { ...visit, contact: { ...(visit.contact as object), seenAlone: 'yes' } },
+      };
+      for (const [where, body] of Object.entries(bodies)) {
+        const [result] = await push(practitioner, mutation('visit', id, null, { body }));
+        expect(result, where).toMatchObject({ status: 'rejected', code: 'schema' });
+        expect(result!.status === 'rejected' && result!.reason, where).toMatch(
+          where === 'top' ? /^The visit record does not match its schema at seenAlone: / : /^The visit record does not match its schema at contact\.seenAlone: /,
+        );
+      }
+      const [work] = await push(practitioner, mutation('direct-work', newId(), null, { body: { childId: '', childsWords: 'hi', mood: 'happy' } }));
+      expect(work).toMatchObject({ status: 'rejected', code: 'schema', reason: expect.stringMatching(/at mood: Unrecognized key/) });
+      expect((await db.storage.query('select 1 from records where id = $1', [id])).rows).toEqual([]);
+    });
+
     it('rejects a body over 1 MB', async () => {
       const [result] = await push(practitioner, mutation('addendum', newId(), null, { body: { text: 'x'.repeat(1024 * 1024) } }));
       expect(result).toMatchObject({ status: 'rejected', code: 'schema', reason: 'The record is larger than 1 MB' });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullResponseSchema, pushResponseSchema, type ConflictCopy, type Mutation, type ServerRecord } from '../../shared/sync/index.ts';
 import type { FreshDatabase } from '../storage/storage.contract.ts';
 import { TestClient } from '../testing/http-client.ts';
-import { newId } from '../testing/mutations.ts';
+import { newId, visitBody } from '../testing/mutations.ts';
 import { testDatabases } from '../testing/test-databases.ts';
 import { addTestUser, startServer, type RunningServer, type TestUser } from '../testing/test-world.ts';
 import { addTeam } from '../accounts/accounts-store.ts';
@@ -42,7 +42,7 @@ class SimulatedDevice {
       recordId,
       recordType: 'visit',
       baseRev: this.records.get(recordId)?.rev ?? null,
-      record: { status: 'draft', body: { contact: { id: recordId }, note: { whatHappened: label } } },
+      record: { status: 'draft', body: visitBody(recordId, label) },
     };
     if (last && !this.sent.has(last.mutationId)) {
       // An unsent edit is replaced by the newer content (a new id); what it was based on stays.

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { emptyContactChild, emptyVisitNote, type VisitNoteBody } from '../../shared/model/visit-note.ts';
 import type { Mutation, RecordStatus, RecordType, ReviewRequest } from '../../shared/sync/index.ts';
 
 export const newId = () => uuidv7();
@@ -7,13 +8,24 @@ export function childBody(id: string, name = 'Sam'): Record<string, unknown> {
   return { id, name, dateOfBirth: '2018-03-04', involvements: [] };
 }
 
-/** A valid body for each record type, as a device would push it. */
+/** A visit note as the visit form writes it, with the note's "what happened" and the children on the visit. */
+export function visitBody(recordId: string, whatHappened = 'first', childIds: string[] = []): VisitNoteBody {
+  const body = emptyVisitNote(recordId);
+  return {
+    ...body,
+    contact: { ...body.contact, children: childIds.map(emptyContactChild) },
+    note: { ...body.note, whatHappened },
+    step: 'note',
+  };
+}
+
+/** A valid body for each record type, as a device would push it (src/shared/model/record-bodies.ts). */
 export function bodyFor(type: RecordType, recordId: string, note = 'first'): Record<string, unknown> {
   switch (type) {
     case 'child':
       return childBody(recordId, note);
     case 'visit':
-      return { contact: { id: recordId }, note: { whatHappened: note }, step: 'note' };
+      return visitBody(recordId, note);
     case 'direct-work':
       return { childId: '', childName: 'Sam', childsWords: note };
     case 'observation':

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Child, Contact, ContactChild, Involvement, Practitioner } from '../model/index.ts';
+import type { Child, Contact, ContactChild, ImportedVisitBody, Involvement, Practitioner } from '../model/index.ts';
 
 /**
  * An invented caseload, so a new user sees how Doorstep works. Every person here is made up.
@@ -15,12 +15,8 @@ export interface DemoCaseload {
   practitioner: Practitioner;
 }
 
-/** A visit note record's body as the app's visit form keeps it: the rules' contact, the note, the form step. */
-export interface DemoVisit {
-  contact: Contact;
-  note: { summary: string };
-  step: string;
-}
+/** A visit record's body as an imported contact keeps it (src/shared/model/visit-body.ts): the rules' contact and a summary. */
+export type DemoVisit = ImportedVisitBody;
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -81,7 +77,7 @@ export function demoCaseload(now = new Date()): DemoCaseload {
         children,
       },
       note: { summary },
-      step: completed ? 'done' : 'note',
+      step: 'imported',
     };
   };
 

@@ -52,6 +52,13 @@ describe('toObservation', () => {
     expect(out).toEqual([expect.objectContaining({ code: 'OBSERVATION_FOLLOW_UP', observationId: 'o1', practitionerId: 'p1' })]);
   });
 
+  it('builds a body its schema accepts, complete or not', () => {
+    for (const form of [completed, emptyObservationForm(), { ...emptyObservationForm(), practitionerId: 'p1' }]) {
+      expect(observationBodySchema.safeParse(toObservationBody(form, 'o1')).error).toBeUndefined();
+      expect(recordBodySchemas.observation.safeParse(toObservationBody(form, 'o1')).error).toBeUndefined();
+    }
+  });
+
   it('stores as much of the observation as a draft has so far', () => {
     const draft = { ...emptyObservationForm(), practitionerId: 'p1' };
     expect(toObservationBody(draft, 'o2').observation).toEqual({

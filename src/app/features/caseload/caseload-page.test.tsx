@@ -8,6 +8,9 @@ import { holdTheDate } from '../../testing/clock';
 import { renderApp } from '../../testing/render-app';
 import { resetDatabase } from '../../testing/reset-database';
 import { emptyContactChild, emptyVisitNote } from '../../../shared/model/visit-note.ts';
+import { checkRecordBody } from '../../../shared/sync/index.ts';
+import type { Contact } from '../../../shared/model/contact.ts';
+import { importedVisitBody } from '../../../shared/model/visit-body.ts';
 import { unlockTestDevice } from '../../testing/unlock-test-device';
 
 // An ordinary Tuesday, with no bank holiday in the weeks before: the demo's 9-day-old draft is past
@@ -30,7 +33,7 @@ function caseloadFile(children: unknown[], contacts: unknown[] = [], name = 'cas
 
 const ravi = { id: 'child-ravi', name: 'Ravi Hollingsworth', dateOfBirth: '2016-05-01', involvements: [{ id: 'inv-1', type: 'child-protection', start: daysAgo(90) }] };
 const juno = { id: 'child-juno', name: 'Juno Abernethy-Kaur', dateOfBirth: '2012-02-10', involvements: [{ id: 'inv-2', type: 'child-in-need', start: daysAgo(10) }] };
-const raviSeen = {
+const raviSeen: Contact = {
   id: 'contact-1',
   occurredAt: daysAgo(30),
   mode: 'home-visit',
@@ -85,6 +88,12 @@ describe('the caseload', () => {
     const first = within(list).getAllByRole('listitem')[0]!;
     expect(first).toHaveTextContent('Ravi Hollingsworth');
     expect(within(first).getByText('Overdue')).toBeInTheDocument();
+    // What the import stored is what the server accepts when it is pushed.
+    for (const type of ['child', 'visit'] as const) {
+      const records = await listRecords(type);
+      expect(records.length).toBeGreaterThan(0);
+      for (const record of records) expect(checkRecordBody(type, record.body, record.status)).toEqual({ ok: true });
+    }
   });
 
   it('shows where a bad file is wrong and keeps what the device already has', async () => {
@@ -137,7 +146,7 @@ describe("a child's page", () => {
   it('shows details, involvements, recent contacts and direct work, each linking to the record', async () => {
     await saveRecords([
       { id: ravi.id, type: 'child', status: 'submitted', body: ravi },
-      { id: raviSeen.id, type: 'visit', status: 'submitted', body: { contact: raviSeen, note: {} } },
+      { id: raviSeen.id, type: 'visit', status: 'submitted', body: importedVisitBody(raviSeen) },
       { id: 'dw-1', type: 'direct-work', status: 'draft', body: { childIds: [ravi.id], title: 'Three houses' } },
     ]);
     renderApp(`/children/${ravi.id}`);
@@ -151,7 +160,7 @@ describe("a child's page", () => {
   it("tags each of the child's records with its sync state", async () => {
     await saveRecords([
       { id: ravi.id, type: 'child', status: 'submitted', body: ravi },
-      { id: raviSeen.id, type: 'visit', status: 'submitted', body: { contact: raviSeen, note: {} } },
+      { id: raviSeen.id, type: 'visit', status: 'submitted', body: importedVisitBody(raviSeen) },
       { id: 'dw-1', type: 'direct-work', status: 'draft', body: { childIds: [ravi.id], title: 'Three houses' } },
     ]);
     renderApp(`/children/${ravi.id}`);
@@ -167,9 +176,9 @@ describe('your drafts', () => {
   it('lists each draft with its type, children, last saved time and a Continue link', async () => {
     await saveRecords([
       { id: juno.id, type: 'child', status: 'submitted', body: juno },
-      { id: 'visit-1', type: 'visit', status: 'draft', body: { contact: { ...raviSeen, id: 'visit-1', completedAt: null, children: [{ childId: juno.id, seen: true }] }, note: {} } },
+      { id: 'visit-1', type: 'visit', status: 'draft', body: importedVisitBody({ ...raviSeen, id: 'visit-1', completedAt: null, children: [{ childId: juno.id, seen: true }] }) },
       { id: 'obs-1', type: 'observation', status: 'draft', body: {} },
-      { id: 'done-1', type: 'visit', status: 'submitted', body: { contact: raviSeen, note: {} } },
+      { id: 'done-1', type: 'visit', status: 'submitted', body: importedVisitBody(raviSeen) },
     ]);
     renderApp('/drafts');
     expect(await screen.findByRole('heading', { level: 1, name: 'Your drafts' })).toBeInTheDocument();

@@ -2,7 +2,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCompliance } from '../../../cli/compliance-command.ts';
-import { parseCaseload, type CaseloadRecords, type Contact } from '../../../shared/model';
+import { importedVisitBody, parseCaseload, type CaseloadRecords, type Contact } from '../../../shared/model';
 import { civilFromDay, evaluate, localDay } from '../../../shared/rules';
 import { saveRecords, setSealedMeta } from '../../device/db';
 import { ACCOUNT_KEY, appScheduler, pullChanges, setAppTransport, useAccount, type Account } from '../../device/sync';
@@ -72,10 +72,10 @@ afterEach(async () => {
 async function fillDevice() {
   await saveRecords([
     { id: ravi.id, type: 'child', status: 'submitted', body: ravi },
-    ...mine.map((contact) => ({ id: contact.id, type: 'visit' as const, status: 'submitted' as const, body: { contact, note: {} } })),
+    ...mine.map((contact) => ({ id: contact.id, type: 'visit' as const, status: 'submitted' as const, body: importedVisitBody(contact) })),
   ]);
   server.write(juno.id, 'child', 'submitted', juno);
-  for (const contact of colleagues) server.write(contact.id, 'visit', contact.completedAt ? 'submitted' : 'draft', { contact, note: {} });
+  for (const contact of colleagues) server.write(contact.id, 'visit', contact.completedAt ? 'submitted' : 'draft', importedVisitBody(contact));
   await pullChanges({ transport: server.transport });
   await signIn(manager);
   await refreshTeam(server.transport);
@@ -226,9 +226,9 @@ describe('the team dashboard', () => {
     const user = userEvent.setup();
     // Only pulled records, written by Alex and by Jess; the manager has written nothing here.
     server.write(ravi.id, 'child', 'submitted', ravi, ME);
-    for (const contact of mine) server.write(contact.id, 'visit', 'submitted', { contact, note: {} }, ME);
+    for (const contact of mine) server.write(contact.id, 'visit', 'submitted', importedVisitBody(contact), ME);
     server.write(juno.id, 'child', 'submitted', juno, COLLEAGUE);
-    for (const contact of colleagues) server.write(contact.id, 'visit', contact.completedAt ? 'submitted' : 'draft', { contact, note: {} }, COLLEAGUE);
+    for (const contact of colleagues) server.write(contact.id, 'visit', contact.completedAt ? 'submitted' : 'draft', importedVisitBody(contact), COLLEAGUE);
     // Jess has been in post 500 days and never observed; Alex started 100 days ago; the manager's date gives nothing.
     server.team.members = server.team.members.map((m) => ({ ...m, startedAt: ago(m.id === COLLEAGUE ? 500 : m.id === ME ? 100 : 3000) }));
     await pullChanges({ transport: server.transport });

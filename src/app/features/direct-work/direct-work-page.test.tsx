@@ -7,6 +7,7 @@ import { renderApp as renderWholeApp } from '../../testing/render-app';
 import { eventually, holdTheAutosaveClock } from '../../testing/clock';
 import { resetDatabase } from '../../testing/reset-database';
 import type { DirectWorkForm } from '../../../shared/model/direct-work';
+import { checkRecordBody } from '../../../shared/sync/index.ts';
 import { unlockTestSessionNow } from '../../testing/unlock-test-device';
 
 beforeEach(resetDatabase);
@@ -45,6 +46,7 @@ describe('direct work', () => {
     await waitFor(() => expect(recordIdIn(router.state.location.pathname)).toBeDefined());
     const record = await getRecord<DirectWorkForm>(recordIdIn(router.state.location.pathname)!);
     expect(record).toMatchObject({ type: 'direct-work', status: 'draft', body: { analysis: 'Settled with her carer' } });
+    expect(checkRecordBody('direct-work', record?.body, 'draft')).toEqual({ ok: true });
     expect(screen.getByLabelText('Your analysis')).toHaveFocus();
   });
 
@@ -135,5 +137,6 @@ describe('direct work', () => {
     expect(record?.status).toBe('submitted');
     expect(record?.body).toMatchObject({ childId: 'child-1', childIds: ['child-1'], title: 'Three houses', tools: ['three-houses'] });
     expect(record?.body.completedAt).toEqual(expect.any(String));
+    expect(checkRecordBody('direct-work', record?.body, 'submitted')).toEqual({ ok: true });
   });
 });

@@ -7,6 +7,7 @@ import { resetDatabase } from '../../testing/reset-database';
 import { renderForm } from '../../testing/render-form';
 import type { ObservationBody } from '../../device/db';
 import { emptyObservationForm, type ObservationForm } from '../../../shared/model/observation-form';
+import { checkRecordBody } from '../../../shared/sync/index.ts';
 
 beforeEach(resetDatabase);
 
@@ -94,6 +95,7 @@ describe('a practice observation', () => {
 
     const record = await getRecord<ObservationBody & ObservationForm>(recordIdIn(router.state.location.pathname)!);
     expect(record?.status).toBe('submitted');
+    expect(checkRecordBody('observation', record?.body, 'submitted')).toEqual({ ok: true });
     expect(record?.body.observation).toEqual({
       id: record?.id,
       observedPractitionerId: 'p1',

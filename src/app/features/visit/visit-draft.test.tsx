@@ -7,6 +7,7 @@ import { resetDatabase } from '../../testing/reset-database';
 import { eventually, holdTheAutosaveClock } from '../../testing/clock';
 import { unlockTestDevice } from '../../testing/unlock-test-device';
 import type { VisitNoteBody } from '../../../shared/model/visit-note.ts';
+import { checkRecordBody } from '../../../shared/sync/index.ts';
 import { addChildOnDevice, answer, continueTo, question } from '../../testing/visit-test-helpers';
 
 beforeEach(async () => {
@@ -35,6 +36,7 @@ describe('a visit note draft', () => {
     expect(id).toBeDefined();
     const record = await getRecord<VisitNoteBody>(id as string);
     expect(record?.status).toBe('draft');
+    expect(checkRecordBody('visit', record?.body, 'draft')).toEqual({ ok: true });
     expect(record?.body.contact.mode).toBe('home-visit');
     expect(record?.body.contact.id).toBe(id);
     expect(await countPendingChanges()).toBe(1);
@@ -149,6 +151,7 @@ describe('finishing a visit note', () => {
     expect(record?.status).toBe('submitted');
     expect(record?.body.contact.completedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(record?.body.note.whatHappened).toBe('Sam showed me his room and his new bike.');
+    expect(checkRecordBody('visit', record?.body, 'submitted')).toEqual({ ok: true });
     expect(record?.body.contact.significantEvent).toBe(false);
   });
 

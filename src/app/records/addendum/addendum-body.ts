@@ -1,4 +1,4 @@
-import { addendumBodySchema, type AddendumBody } from '../../../shared/sync/index.ts';
+import { addendumBodySchema, type AddendumBody } from '../../../shared/model/addendum.ts';
 
 export type AddendumForm = AddendumBody;
 
