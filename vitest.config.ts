@@ -3,7 +3,8 @@ import react from '@vitejs/plugin-react';
 
 // Tests that need several server processes sharing one database only make sense on PostgreSQL
 // (PGlite is one process); they run when TEST_DATABASE_URL names one, as CI sets it.
-const postgresOnly = ['src/server/sync/several-servers.test.ts'];
+// The database-roles test needs PostgreSQL's users and grants.
+const postgresOnly = ['src/server/sync/several-servers.test.ts', 'src/server/storage/runtime-role.test.ts'];
 
 // Unit, component and server tests. End-to-end tests in a real Chromium live in
 // test/e2e and run through vitest.e2e.config.ts after a production build.

@@ -1,3 +1,5 @@
+// Before anything that builds a zod schema: see the file.
+import './zod-without-eval';
 import 'govuk-frontend/dist/govuk/govuk-frontend.min.css';
 import './styles.css';
 import { StrictMode } from 'react';

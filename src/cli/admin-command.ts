@@ -3,6 +3,7 @@ import { dayFromCivil, localDay } from '../shared/rules/calendar/local-date.ts';
 import { ROLES, type Role } from '../shared/sync/index.ts';
 import { AccountError, addTeam, addUser, findTeam, findUserByEmail, listUsers } from '../server/accounts/accounts-store.ts';
 import type { Storage } from '../server/storage/storage.ts';
+import { setTeamPinPolicy } from '../server/team/team-pin-policy.ts';
 
 export const ADMIN_USAGE = `usage: npm run admin -- <command>
   add-team --name "Riverside Family Support"
@@ -12,6 +13,9 @@ export const ADMIN_USAGE = `usage: npm run admin -- <command>
            (without --password the password is read from standard input; --started is the
            day they started in post: a practitioner's practice observation is due 12 months on)
   list-users
+  set-pin-policy --team ID|NAME passphrase|pin
+           (passphrase: the team's devices need a passphrase of at least 12 characters, not
+           all digits, and a device with a PIN is asked to change it at its next unlock)
 Uses DATABASE_URL (PostgreSQL) or the PGlite database in DATA_DIR (./data), as the server does.`;
 
 export interface AdminIo {
@@ -24,8 +28,9 @@ export interface AdminIo {
 export async function runAdmin(argv: string[], storage: Storage, io: AdminIo): Promise<{ code: number; error?: string }> {
   const [command, ...rest] = argv;
   let values: Record<string, string | undefined>;
+  let positionals: string[];
   try {
-    values = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: rest,
       options: {
         name: { type: 'string' },
@@ -37,9 +42,13 @@ export async function runAdmin(argv: string[], storage: Storage, io: AdminIo): P
         started: { type: 'string' },
       },
       strict: true,
-    }).values as Record<string, string | undefined>;
+      allowPositionals: true,
+    }) as { values: Record<string, string | undefined>; positionals: string[] });
   } catch (error) {
     return { code: 2, error: `${(error as Error).message}\n${ADMIN_USAGE}` };
+  }
+  if (positionals.length > 0 && command !== 'set-pin-policy') {
+    return { code: 2, error: `Unexpected argument "${positionals[0]}"\n${ADMIN_USAGE}` };
   }
   try {
     switch (command) {
@@ -61,6 +70,8 @@ export async function runAdmin(argv: string[], storage: Storage, io: AdminIo): P
         }
         return { code: 0 };
       }
+      case 'set-pin-policy':
+        return await setPinPolicyCommand(storage, values.team, positionals, io);
       default:
         return { code: 2, error: command ? `Unknown command "${command}"\n${ADMIN_USAGE}` : ADMIN_USAGE };
     }
@@ -97,6 +108,23 @@ async function addUserCommand(storage: Storage, values: Record<string, string | 
   const password = values.password ?? (await io.readPassword());
   const user = await addUser(storage, { email, name, role: role as Role, teamId, lineManagerId, password, startedAt });
   io.out(`Added ${user.role} ${user.email} (${user.id})`);
+  return { code: 0 };
+}
+
+/** `pin` is the admin's word for the 'pin-6' policy (a PIN of at least 6 digits, or a passphrase). */
+async function setPinPolicyCommand(storage: Storage, teamName: string | undefined, positionals: string[], io: AdminIo) {
+  const [word] = positionals;
+  if (!teamName || positionals.length !== 1 || (word !== 'passphrase' && word !== 'pin')) {
+    return { code: 2, error: `set-pin-policy needs --team and one of passphrase, pin\n${ADMIN_USAGE}` };
+  }
+  const team = await findTeam(storage, teamName);
+  if (!team) return { code: 1, error: `No team "${teamName}"` };
+  await setTeamPinPolicy(storage, team.id, word === 'pin' ? 'pin-6' : 'passphrase');
+  io.out(
+    word === 'pin'
+      ? `Team "${team.name}" may unlock devices with a PIN of at least 6 digits`
+      : `Team "${team.name}" must unlock devices with a passphrase (at least 12 characters, not all digits)`,
+  );
   return { code: 0 };
 }
 

@@ -2,11 +2,12 @@
  * npm run admin -- add-team | add-user | list-users   (see ADMIN_USAGE)
  *
  * Works on the server's own storage: DATABASE_URL, or the PGlite database in DATA_DIR. PGlite
- * is one process only, so stop the server before running this against a DATA_DIR.
+ * is one process only: against a DATA_DIR this refuses (exit 2) while the server runs.
  */
 import { createInterface } from 'node:readline';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { createStorage } from '../server/storage/create-storage.ts';
+import { DataDirInUseError } from '../server/storage/data-dir-lock.ts';
 import { runAdmin } from './admin-command.ts';
 
 /** The first line of stdin; on a terminal, prompted for and not echoed. */
@@ -35,7 +36,19 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  const storage = await createStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let storage;
+  try {
+    storage = await createStorage({
+      databaseUrl: config.databaseUrl,
+      databaseMigrationUrl: config.databaseMigrationUrl,
+      dataDir: config.dataDir,
+    });
+  } catch (error) {
+    // The server (or another admin command) holds the embedded database: refuse, change nothing.
+    if (!(error instanceof DataDirInUseError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
   try {
     await storage.migrate();
     const result = await runAdmin(process.argv.slice(2), storage, {

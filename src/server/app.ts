@@ -8,11 +8,14 @@ import { installRoleGuard } from './accounts/role-guard.ts';
 import { auditPlugin } from './audit/audit-plugin.ts';
 import { blobsPlugin } from './blobs/blobs-plugin.ts';
 import { healthPlugin } from './health/health-plugin.ts';
+import { keyEscrowPlugin } from './key-escrow/key-escrow-plugin.ts';
 import { installCsrfGuard } from './http/csrf-guard.ts';
 import { installErrorReplies, sendNotFound } from './http/error-replies.ts';
 import { loggerOptions } from './http/logging.ts';
+import { installSecurityHeaders } from './http/security-headers.ts';
 import { staticPlugin } from './http/static-files.ts';
 import type { Storage } from './storage/storage.ts';
+import type { TrustProxy } from './config.ts';
 import { syncPlugin } from './sync/sync-plugin.ts';
 import { teamPlugin } from './team/team-plugin.ts';
 import { serverVersion } from './version.ts';
@@ -27,6 +30,8 @@ export interface ServerOptions {
   version?: string;
   /** How long a session lasts after sign-in (SESSION_DAYS); 14 by default. */
   sessionDays?: number;
+  /** Fastify's trustProxy (TRUST_PROXY): decides request.ip and request.protocol. false by default. */
+  trustProxy?: TrustProxy;
 }
 
 /** The whole server, registered but not listening: main.ts listens, tests listen on port 0. */
@@ -35,7 +40,14 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     logger: options.logger === false ? false : loggerOptions(options.logger === true ? {} : options.logger),
     // A random id per request ties its log lines together across instances behind a load balancer.
     genReqId: () => randomUUID(),
+    // Behind a TLS proxy: the client's address (sign-in limits) and https (Secure cookie) come
+    // from X-Forwarded-For/-Proto, believed only for the hops TRUST_PROXY names.
+    trustProxy: options.trustProxy ?? false,
   });
+
+  // First: Fastify queues every later addHook after this plugin, so even a reply that a
+  // later hook cuts short (a CSRF 403, a 401) carries the CSP and the other headers.
+  installSecurityHeaders(app);
 
   // Handed back so a user's report ("it failed at 10:02") can be matched to the log.
   app.addHook('onRequest', async (request, reply) => {
@@ -53,6 +65,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.register(blobsPlugin, { storage: options.storage });
   app.register(auditPlugin, { storage: options.storage });
   app.register(teamPlugin, { storage: options.storage });
+  app.register(keyEscrowPlugin, { storage: options.storage });
 
   const staticDir = options.staticDir === undefined ? undefined : resolve(options.staticDir);
   // Fastify takes one not-found handler for "/": the static plugin's, which also serves deep

@@ -13,6 +13,7 @@ describe('server configuration from the environment', () => {
       logLevel: 'info',
       sessionDays: 14,
       demoData: true,
+      trustProxy: false,
     });
   });
 
@@ -26,6 +27,7 @@ describe('server configuration from the environment', () => {
       LOG_LEVEL: 'warn',
       SESSION_DAYS: '7',
       DEMO_DATA: '0',
+      TRUST_PROXY: '10.0.0.1, 192.168.0.0/16',
     });
 
     expect(config).toEqual({
@@ -37,6 +39,7 @@ describe('server configuration from the environment', () => {
       logLevel: 'warn',
       sessionDays: 7,
       demoData: false,
+      trustProxy: '10.0.0.1,192.168.0.0/16',
     });
   });
 
@@ -60,6 +63,33 @@ describe('server configuration from the environment', () => {
 
   it.each(['0', 'two', '-3', '400'])('rejects SESSION_DAYS=%s', (days) => {
     expect(() => loadConfig({ SESSION_DAYS: days })).toThrow(/SESSION_DAYS must be/);
+  });
+
+  it.each([
+    ['true', true],
+    ['FALSE', false],
+    ['127.0.0.1', '127.0.0.1'],
+    ['loopback,fd00::/8', 'loopback,fd00::/8'],
+  ] as const)('reads TRUST_PROXY=%s as Fastify trustProxy %s', (value, trust) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toBe(trust);
+  });
+
+  it.each(['yes', '10.0.0.300', '10.0.0.0/33', 'proxy.internal', '10.0.0.1,'])('rejects TRUST_PROXY=%s', (value) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/^Invalid environment: TRUST_PROXY must be true, false, or a comma list/);
+  });
+
+  it('refuses a TRUST_PROXY hop count, which Fastify would silently ignore, and says what to give instead', () => {
+    expect(() => loadConfig({ TRUST_PROXY: '1' })).toThrow(/TRUST_PROXY hop counts are not supported .* give the proxy's addresses/);
+  });
+
+  it('takes DATABASE_MIGRATION_URL (the tables\' owner) beside DATABASE_URL, and refuses it alone, without echoing it', () => {
+    const urls = { DATABASE_URL: 'postgres://doorstep_app:s1@db/doorstep', DATABASE_MIGRATION_URL: 'postgres://doorstep_owner:s2@db/doorstep' };
+    expect(loadConfig(urls)).toMatchObject({ databaseUrl: urls.DATABASE_URL, databaseMigrationUrl: urls.DATABASE_MIGRATION_URL });
+    expect(loadConfig({}).databaseMigrationUrl).toBeUndefined();
+    const alone = () => loadConfig({ DATABASE_MIGRATION_URL: urls.DATABASE_MIGRATION_URL });
+    expect(alone).toThrow(/^Invalid environment: DATABASE_MIGRATION_URL needs DATABASE_URL too/);
+    expect(alone).not.toThrow(/s2/);
+    expect(() => loadConfig({ ...urls, DATABASE_MIGRATION_URL: 'mysql://x:s2@db' })).toThrow(/DATABASE_MIGRATION_URL must start with postgres:\/\//);
   });
 
   it('lists every problem on the one line', () => {

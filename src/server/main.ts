@@ -5,6 +5,7 @@ import { seedDemoCaseload } from './demo/demo-caseload.ts';
 import { buildServer } from './app.ts';
 import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
 import { createStorage } from './storage/create-storage.ts';
+import { DataDirInUseError } from './storage/data-dir-lock.ts';
 import type { Storage } from './storage/storage.ts';
 
 /** Past this, a stuck connection or query must not keep a stopping instance alive. */
@@ -14,11 +15,12 @@ async function main(): Promise<void> {
   const config = readConfigOrExit();
 
   let app: FastifyInstance | undefined;
-  const storage = await createStorage({
+  const storage = await exitIfDataDirInUse(createStorage({
     databaseUrl: config.databaseUrl,
+    databaseMigrationUrl: config.databaseMigrationUrl,
     dataDir: config.dataDir,
     onIdleConnectionError: (error) => app?.log.error({ err: error }, 'an idle PostgreSQL connection failed'),
-  });
+  }));
   app = buildServer({
     storage,
     staticDir: config.staticDir,
@@ -26,12 +28,15 @@ async function main(): Promise<void> {
     // are never lost, and they stay in order with the plain line printed below.
     logger: { level: config.logLevel, stream: pino.destination({ dest: 1, sync: true }) },
     sessionDays: config.sessionDays,
+    trustProxy: config.trustProxy,
   });
   const log = app.log;
   log.info(
     storage.kind === 'pglite'
       ? `database: embedded PGlite in ${config.dataDir}/pglite`
-      : 'database: PostgreSQL from DATABASE_URL',
+      : config.databaseMigrationUrl
+        ? 'database: PostgreSQL from DATABASE_URL; migrations and grants as the DATABASE_MIGRATION_URL user'
+        : 'database: PostgreSQL from DATABASE_URL',
   );
 
   try {
@@ -63,6 +68,17 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   process.stdout.write(`Doorstep is running at http://${displayHost(config.host)}:${port}\n`);
+}
+
+/** Another process holds the embedded database: one line, exit 2, nothing opened or changed. */
+async function exitIfDataDirInUse(opening: Promise<Storage>): Promise<Storage> {
+  try {
+    return await opening;
+  } catch (error) {
+    if (!(error instanceof DataDirInUseError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
 }
 
 function readConfigOrExit(): ServerConfig {

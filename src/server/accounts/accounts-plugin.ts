@@ -9,7 +9,7 @@ import { decoyPasswordHash, verifyPassword } from './passwords.ts';
 import { EVERY_ROLE } from './role-guard.ts';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
 import { createSession, deleteExpiredSessions, deleteSession } from './sessions-store.ts';
-import { clearSignInFailures, recordSignInFailure, secondsUntilSignInAllowed, signInSubjects } from './sign-in-limits.ts';
+import { clearSignInFailures, countSignInFailure, secondsUntilSignInAllowed, signInSubjects } from './sign-in-limits.ts';
 
 export interface AccountsPluginOptions {
   storage: Storage;
@@ -25,23 +25,30 @@ export async function accountsPlugin(app: FastifyInstance, { storage, sessionDay
     { config: { public: true }, schema: { body: signInRequestSchema, response: { 200: sessionInfoSchema, ...errorReplies } } },
     async (request, reply) => {
       const { email, password } = request.body;
+      // request.ip is the client's address as TRUST_PROXY allows it to be read (Fastify trustProxy).
       const subjects = signInSubjects(email, request.ip);
-
-      const wait = await secondsUntilSignInAllowed(storage, subjects);
-      if (wait > 0) {
-        return reply
+      const tooMany = (wait: number) =>
+        reply
           .code(429)
           .header('retry-after', String(wait))
           .send({ error: 'Too many failed sign-ins. Wait a few minutes, then try again.', code: 'rate-limited', retryAfterSeconds: wait });
-      }
+
+      // Cheap early refusal (no scrypt); the decisions that hold under parallel requests are below.
+      const wait = await secondsUntilSignInAllowed(storage, subjects);
+      if (wait > 0) return tooMany(wait);
 
       const user = await findUserByEmail(storage, email);
       const matches = await verifyPassword(password, user?.password_hash ?? (await decoyPasswordHash()));
       if (!user || !matches) {
-        await recordSignInFailure(storage, subjects);
         request.log.info('sign-in failed');
+        // Counted and judged in one statement: only guesses within the limit learn they were wrong.
+        const over = await countSignInFailure(storage, subjects);
+        if (over > 0) return tooMany(over);
         return reply.code(401).send({ error: 'The email or password is not right', code: 'signed-out' });
       }
+      // Guesses counted while this password was being checked refuse it too (one burst, one limit).
+      const waitNow = await secondsUntilSignInAllowed(storage, subjects);
+      if (waitNow > 0) return tooMany(waitNow);
 
       await clearSignInFailures(storage, subjects);
       await deleteExpiredSessions(storage);

@@ -32,6 +32,7 @@ describe('every /api route', () => {
       'GET /api/audit',
       'GET /api/blobs/:sha256',
       'GET /api/health',
+      'GET /api/key-escrow/:deviceId',
       'GET /api/session',
       'GET /api/sync/pull',
       'GET /api/team',
@@ -39,6 +40,7 @@ describe('every /api route', () => {
       'POST /api/auth/sign-out',
       'POST /api/sync/push',
       'PUT /api/blobs/:sha256',
+      'PUT /api/key-escrow/:deviceId',
     ]);
   });
 

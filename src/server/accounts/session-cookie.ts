@@ -5,7 +5,7 @@ import { SESSION_COOKIE } from '../../shared/sync/index.ts';
  * The session token travels only in an HttpOnly cookie: page scripts (and so an XSS payload)
  * cannot read it, and the PWA's same-origin fetches carry it without any code. SameSite=Strict
  * keeps other sites' requests from carrying it; Secure is added when the request came over
- * https (behind a TLS-terminating proxy, start Fastify with trustProxy so this is seen).
+ * https (behind a TLS-terminating proxy, set TRUST_PROXY so this is seen).
  * Parsed by hand: one cookie does not need a dependency.
  */
 export function readSessionToken(request: FastifyRequest): string | undefined {

@@ -17,9 +17,10 @@ export async function storeBlob(db: Queryable, sha256: string, bytes: Buffer, us
 }
 
 /**
- * The bytes, if this user may read them: they uploaded them, or they may see a record whose
- * current version lists the hash in its blobs. With them, the ids of those records (for the
- * audit trail).
+ * The bytes, if this user may read them: they uploaded them (so they had the bytes already), or
+ * they may see a record that legitimately holds the photo — its current version's link to it
+ * was accepted at push (record_photos), not merely listed in `records.blobs`. With them, the
+ * ids of those records (for the audit trail).
  */
 export async function readBlobFor(
   db: Queryable,
@@ -31,8 +32,8 @@ export async function readBlobFor(
   const param = (value: unknown) => `$${params.push(value)}`;
   const { rows } = await db.query<{ bytes: Uint8Array; record_ids: string[]; uploaded: boolean }>(
     `select b.bytes,
-            array(select r.id from records r where r.blobs @> array[b.sha256] and ${visibleRecordsSql(user, 'r', param)}
-                  order by r.id) as record_ids,
+            array(select r.id from record_photos p join records r on r.id = p.record_id
+                  where p.sha256 = b.sha256 and ${visibleRecordsSql(user, 'r', param)} order by r.id) as record_ids,
             exists (select 1 from blob_uploads u where u.sha256 = b.sha256 and u.user_id = $2::uuid) as uploaded
      from blobs b where b.sha256 = $1`,
     params,

@@ -61,9 +61,12 @@ export async function blobsPlugin(app: FastifyInstance, { storage }: BlobsPlugin
       // 404 rather than 403 for a blob one may not read, so a hash's existence is not confirmed.
       if (!found) return reply.code(404).send({ error: 'Not found', code: 'not-found' });
       await recordBlobRead(storage, request.user.id, sha256, found.recordIds);
+      // no-store like every reply with personal data: a photo of a child must not sit in a
+      // browser or proxy cache. The app keeps its own sealed copy (device/sync/blob-download.ts)
+      // and fetches with cache: 'no-store' anyway, so nothing relied on this being cached.
       return reply
         .header('content-type', 'application/octet-stream')
-        .header('cache-control', 'private, max-age=31536000, immutable')
+        .header('cache-control', 'no-store')
         .header('x-content-type-options', 'nosniff')
         .send(found.bytes);
     },

@@ -1,5 +1,5 @@
 import { migrations as allMigrations, type Migration } from './migrations/index.ts';
-import type { MigrationReport, Storage } from './storage.ts';
+import type { MigrationReport, Queryable, Storage } from './storage.ts';
 
 /**
  * Several server instances may start at once against one PostgreSQL. Each takes this
@@ -18,10 +18,14 @@ const BOOKKEEPING_SQL = `
   )
 `;
 
-/** Applies every pending migration in one transaction: all of them, or none. */
+/**
+ * Applies every pending migration in one transaction: all of them, or none. `thenInSameTransaction`
+ * runs after them even when none was pending (PostgreSQL's runtime grants, re-applied each start).
+ */
 export async function runMigrations(
   storage: Pick<Storage, 'transaction'>,
   migrations: readonly Migration[] = allMigrations,
+  thenInSameTransaction?: (tx: Queryable) => Promise<void>,
 ): Promise<MigrationReport> {
   assertOrdered(migrations);
   return storage.transaction(async (tx) => {
@@ -36,6 +40,7 @@ export async function runMigrations(
       await tx.query('insert into schema_migrations (id, name) values ($1, $2)', [migration.id, migration.name]);
       applied.push(migration.id);
     }
+    await thenInSameTransaction?.(tx);
     return { applied };
   });
 }

@@ -1,5 +1,7 @@
 import pg from 'pg';
 import { runMigrations } from './migrate.ts';
+import { migrations as allMigrations } from './migrations/index.ts';
+import { grantRuntimeAccess } from './runtime-grants.ts';
 import type { Queryable, QueryResult, Storage } from './storage.ts';
 
 export interface PostgresStorageOptions {
@@ -9,6 +11,12 @@ export interface PostgresStorageOptions {
    * so they never touch real tables; production leaves it out and uses the database default.
    */
   schema?: string;
+  /**
+   * DATABASE_MIGRATION_URL: when set, migrate() runs as this user (who owns the tables) and then
+   * grants connectionString's user only what runtime-grants.ts lists, so the server cannot
+   * alter tables or rewrite the append-only ones. Unset: one user does both, as before.
+   */
+  migrationConnectionString?: string | undefined;
   /** Told when an idle pooled connection fails (e.g. the database restarted); the pool replaces it. */
   onIdleConnectionError?: (error: Error) => void;
 }
@@ -41,10 +49,27 @@ export function createPostgresStorage(options: PostgresStorageOptions): Storage 
         throw error;
       }
     },
-    migrate: () => runMigrations(storage),
+    migrate: () =>
+      options.migrationConnectionString === undefined ? runMigrations(storage) : migrateAsOwner(storage, options, options.migrationConnectionString),
     close: () => pool.end(),
   };
   return storage;
+}
+
+/** Migrations and grants run through a short-lived pool of the owner; the server keeps only its own. */
+async function migrateAsOwner(runtime: Storage, options: PostgresStorageOptions, ownerConnectionString: string) {
+  const { rows } = await runtime.query<{ role: string }>('select current_user as role');
+  const runtimeRole = rows[0]!.role;
+  const owner = createPostgresStorage({
+    connectionString: ownerConnectionString,
+    ...(options.schema === undefined ? {} : { schema: options.schema }),
+    ...(options.onIdleConnectionError ? { onIdleConnectionError: options.onIdleConnectionError } : {}),
+  });
+  try {
+    return await runMigrations(owner, allMigrations, (tx) => grantRuntimeAccess(tx, runtimeRole));
+  } finally {
+    await owner.close();
+  }
 }
 
 async function rollbackAndRelease(client: pg.PoolClient): Promise<void> {

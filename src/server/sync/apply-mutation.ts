@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { checkRecordBody, type Mutation, type MutationResult, type ServerRecord } from '../../shared/sync/index.ts';
+import { checkRecordBody, findContentProblem, pathText, type Mutation, type MutationResult, type ServerRecord } from '../../shared/sync/index.ts';
 import type { UserRow } from '../accounts/accounts-store.ts';
 import type { Queryable, Storage } from '../storage/storage.ts';
 import { recordEvents } from '../audit/audit-trail.ts';
@@ -8,6 +8,8 @@ import { checkAddendum } from '../reviews/addenda.ts';
 import { nextChangePosition } from './change-order.ts';
 import { recordJsonSql } from './record-json.ts';
 import { applyReview, isReview, type ReviewedRecord } from '../reviews/apply-review.ts';
+import { linkRecordPhotos, photoNotAttachable } from '../blobs/record-photos.ts';
+import { withAccountNames } from './account-names.ts';
 
 type Rejected = Extract<MutationResult, { status: 'rejected' }>;
 type Remembered = { status: 'applied'; rev: number } | { status: 'conflict'; conflictId: string };
@@ -32,6 +34,14 @@ export async function applyMutation(storage: Storage, user: UserRow, mutation: M
   const reject = (code: Rejected['code'], reason: string): never => {
     throw new Rejection({ mutationId: mutation.mutationId, status: 'rejected', code, reason });
   };
+  // Before anything reaches the database (the mutations row holds the record id): text it would
+  // refuse (NUL, lone surrogates), and nesting no reader should walk. Refused as this mutation's
+  // result, so it cannot fail the batch with a 500 that the device would retry forever.
+  const unsafe = findContentProblem(mutation);
+  if (unsafe) {
+    const reason = `This change cannot be stored at ${pathText(unsafe.path)}: ${unsafe.message}`;
+    return { mutationId: mutation.mutationId, status: 'rejected', code: 'schema', reason };
+  }
   for (let attempt = 1; ; attempt++) {
     try {
       return await storage.transaction((tx) => applyInTransaction(tx, user, mutation, reject));
@@ -79,6 +89,8 @@ async function applyInTransaction(
       [recordId],
     )
   ).rows[0];
+  // What is stored: the body as pushed, but with people's names taken from their accounts.
+  const storedBody = recordType === 'observation' ? await withAccountNames(tx, record.body, existing?.created_by ?? user.id) : record.body;
 
   if (!existing) {
     if (!mayCreate(user, recordType)) reject('permission', `A ${user.role} cannot create a ${recordType} record`);
@@ -87,12 +99,14 @@ async function applyInTransaction(
       reject('schema', 'Only a record sent for sign-off can be signed off or returned');
     }
     if (recordType === 'addendum') await checkAddendum(tx, user, record.body, undefined, reject);
+    await checkPhotos(tx, user, record.blobs, reject);
     const seq = await nextChangePosition(tx);
     await tx.query(
       `insert into records (id, type, rev, body, status, team_id, created_by, updated_by, observed_practitioner_id, blobs, seq)
        values ($1, $2, 1, $3::jsonb, $4, $5, $6, $6, $7, $8::text[], $9::bigint)`,
-      [recordId, recordType, JSON.stringify(record.body), record.status, user.team_id, user.id, observed, record.blobs ?? [], seq],
+      [recordId, recordType, JSON.stringify(storedBody), record.status, user.team_id, user.id, observed, record.blobs ?? [], seq],
     );
+    await linkRecordPhotos(tx, recordId, record.blobs ?? []);
     await remember(tx, mutationId, { status: 'applied', rev: 1 });
     await recordEvents(tx, user.id, 'create', [recordId]);
     return { mutationId, status: 'applied', rev: 1 };
@@ -112,6 +126,8 @@ async function applyInTransaction(
     return { mutationId, status: 'applied', rev };
   }
   if (recordType === 'addendum') await checkAddendum(tx, user, record.body, existing.parent_id, reject);
+  // Conflict copies too: a stale edit listing a photo one may not attach is refused, not kept.
+  await checkPhotos(tx, user, record.blobs, reject);
 
   if (mutation.baseRev === existing.rev) {
     const rev = existing.rev + 1;
@@ -120,8 +136,9 @@ async function applyInTransaction(
       `update records set rev = $2, body = $3::jsonb, status = $4, updated_by = $5, observed_practitioner_id = $6,
               blobs = $7::text[], seq = $8::bigint, updated_at = now()
        where id = $1`,
-      [recordId, rev, JSON.stringify(record.body), record.status, user.id, observed, record.blobs ?? [], seq],
+      [recordId, rev, JSON.stringify(storedBody), record.status, user.id, observed, record.blobs ?? [], seq],
     );
+    await linkRecordPhotos(tx, recordId, record.blobs ?? []);
     if (mutation.resolvesConflicts?.length) {
       // Still under the change-order lock taken above, so these positions keep commit order too.
       await tx.query(
@@ -142,10 +159,21 @@ async function applyInTransaction(
   await tx.query(
     `insert into record_conflicts (id, record_id, mutation_id, type, status, base_rev, server_rev, body, created_by, seq)
      values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10::bigint)`,
-    [conflictId, recordId, mutationId, recordType, record.status, mutation.baseRev, existing.rev, JSON.stringify(record.body), user.id, seq],
+    [conflictId, recordId, mutationId, recordType, record.status, mutation.baseRev, existing.rev, JSON.stringify(storedBody), user.id, seq],
   );
   await recordEvents(tx, user.id, 'conflict', [recordId]);
   return { mutationId, status: 'conflict', conflictId, serverRecord: await serverRecord(tx, recordId) };
+}
+
+/** Issue 11 item 3: knowing a photo's SHA-256 is not enough to attach it (blobs/record-photos.ts). */
+async function checkPhotos(
+  tx: Queryable,
+  user: UserRow,
+  blobs: readonly string[] | undefined,
+  reject: (code: Rejected['code'], reason: string) => never,
+): Promise<void> {
+  const refused = await photoNotAttachable(tx, user, blobs ?? []);
+  if (refused) reject('permission', `You cannot attach photo ${refused}: upload it from this device, or use it from a record you can change`);
 }
 
 async function remember(tx: Queryable, mutationId: string, result: Remembered): Promise<void> {

@@ -16,6 +16,12 @@ export interface SyncPluginOptions {
 
 /** POST /api/sync/push and GET /api/sync/pull: the wire protocol of src/shared/sync. */
 export async function syncPlugin(app: FastifyInstance, { storage }: SyncPluginOptions): Promise<void> {
+  // Fastify's JSON parser answers 400 to a whole push for any "__proto__" key, so one such key
+  // in one record's text would stop every other record in the batch (and every retry). Parsed
+  // as plain JSON here instead (JSON.parse only makes an own property of it), and refused as
+  // that one mutation's result by findContentProblem (apply-mutation.ts).
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, app.getDefaultJsonParser('ignore', 'ignore'));
   const api = withZodSchemas(app);
 
   api.post(

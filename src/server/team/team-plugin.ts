@@ -4,6 +4,7 @@ import { EVERY_ROLE } from '../accounts/role-guard.ts';
 import { errorReplies, withZodSchemas } from '../http/route-schemas.ts';
 import type { Storage } from '../storage/storage.ts';
 import { listTeamMembers } from './team-members.ts';
+import { teamPinPolicy } from './team-pin-policy.ts';
 
 export interface TeamPluginOptions {
   storage: Storage;
@@ -20,7 +21,10 @@ export async function teamPlugin(app: FastifyInstance, { storage }: TeamPluginOp
     '/api/team',
     { config: { roles: EVERY_ROLE }, schema: { response: { 200: teamResponseSchema, ...errorReplies } } },
     async (request, reply) => {
-      const body: TeamResponse = { members: await listTeamMembers(storage, request.user) };
+      const body: TeamResponse = {
+        members: await listTeamMembers(storage, request.user),
+        devicePinPolicy: await teamPinPolicy(storage, request.user.team_id),
+      };
       return reply.header('cache-control', 'no-store').send(body);
     },
   );

@@ -6,6 +6,7 @@
  * draft autosaves on every change), `directWorkSchema` is what "Finish and record" requires.
  */
 import { z } from 'zod';
+import { instant } from './common.ts';
 
 /** A GOV.UK date input's three boxes, kept as typed so a half-typed date survives a reload. */
 export const datePartsSchema = z.object({ day: z.string(), month: z.string(), year: z.string() });
@@ -71,7 +72,8 @@ export const directWorkDraftSchema = z.object({
   childsWords: z.string(),
   analysis: z.string(),
   photos: z.array(directWorkPhotoSchema),
-  completedAt: z.string().nullable(),
+  /** When "Finish" was pressed: a real instant (2026-02-31T25:00:00Z is refused). */
+  completedAt: instant.nullable(),
 });
 export type DirectWorkForm = z.output<typeof directWorkDraftSchema>;
 

@@ -9,6 +9,7 @@
  * `toObservation` maps a completed form onto the shared observation record the rules read.
  */
 import { z } from 'zod';
+import { instant } from './common.ts';
 import { datePartsSchema, emptyDate, isoDateFromParts, pastDate } from './direct-work.ts';
 import { KNOWLEDGE_AND_SKILLS_STATEMENT_IDS } from './knowledge-and-skills.ts';
 import { observationSchema, type Observation } from './observation.ts';
@@ -79,7 +80,8 @@ export const observationDraftSchema = z.object({
   copyToPractitioner: z.boolean(),
   copyToLineManager: z.boolean(),
   qaLeadNotified: z.boolean(),
-  completedAt: z.string().nullable(),
+  /** When "Finish" was pressed: a real instant (2026-02-31T25:00:00Z is refused). */
+  completedAt: instant.nullable(),
 });
 export type ObservationForm = z.output<typeof observationDraftSchema>;
 

@@ -16,6 +16,7 @@ export const errorBodySchema = z.object({
       'too-large', // 413
       'hash-mismatch', // 400: a blob's bytes do not match its name
       'not-found', // 404
+      'sign-in-again', // 403: key escrow is handed back only within minutes of a password sign-in
     ])
     .optional(),
   /** With 429: whole seconds until another sign-in may be tried (also in the Retry-After header). */

@@ -27,8 +27,11 @@
  * BLOBS — photos are content-addressed: PUT /api/blobs/<sha256> with the raw bytes, before the
  * record that lists the hash in `record.blobs` is pushed. 201/200 BlobUploadReply; 400
  * {code: 'hash-mismatch'}; 413 {error: 'Photo is larger than 10 MB'}. Safe to repeat.
- * GET /api/blobs/<sha256> → the bytes, for the uploader or anyone who may see a record whose
- * current version lists that hash; otherwise 404 (not 403, so hashes are not confirmed).
+ * A pushed record may list only photos its pusher uploaded, or that a record the pusher may
+ * change already holds; otherwise the mutation is rejected 'permission' naming the photo.
+ * GET /api/blobs/<sha256> → the bytes (cache-control no-store), for the uploader or anyone who
+ * may see a record whose current version holds the photo by such an accepted link; otherwise
+ * 404 (not 403, so hashes are not confirmed).
  *
  * SIGN-OFF — a manager of the record's team signs off (or returns) one exact revision of a
  * 'submitted' record by pushing it with status 'signed-off' (or 'returned'), baseRev = the rev
@@ -42,7 +45,8 @@
  * for other roles). Reads (pull), applied writes and photo reads are recorded, never content.
  *
  * TEAM — GET /api/team → 200 TeamResponse: the members of the user's team (id, name, role, line
- * manager, when they started in post; no emails), or the user alone when they have no team.
+ * manager, when they started in post; no emails), or the user alone when they have no team,
+ * and the team's devicePinPolicy. KEY ESCROW — see key-escrow.ts.
  *
  * HEALTH — GET /api/health → 200 HealthReply {status: 'ok'} | 503 {status: 'unavailable'}.
  *
@@ -60,3 +64,4 @@ export * from './content-hash.ts';
 export * from './audit.ts';
 export * from './team.ts';
 export * from './health.ts';
+export * from './key-escrow.ts';

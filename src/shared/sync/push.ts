@@ -16,8 +16,15 @@ export const PUSH_MAX_MUTATIONS = 500;
 /** The version of a record a device sends: its status and body, plus what the server needs to authorise it. */
 export const pushedRecordSchema = z.object({
   status: recordStatusSchema,
-  /** Any JSON object ≤ 1 MB, checked per type by checkRecordBody (record-bodies.ts). */
-  body: z.record(z.string(), z.unknown()),
+  /**
+   * Any JSON object ≤ 1 MB, checked per type by checkRecordBody (record-bodies.ts), which
+   * refuses it as this mutation's result. Passed through as sent, not rebuilt: z.record would
+   * assign a "__proto__" key (setting the copy's prototype) and so hide it from that check.
+   */
+  body: z.custom<Record<string, unknown>>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    'The record body must be a JSON object',
+  ),
   /**
    * Observations only: the server user id of the practitioner observed, who may then see it.
    * Leave out or null when not known yet.

@@ -1,7 +1,9 @@
 import { type AddendumBody, recordBodySchemas } from '../model/record-bodies.ts';
+import { findContentProblem, pathText } from '../model/json-content.ts';
 import type { RecordStatus, RecordType } from '../model/record.ts';
 
 // The bodies are defined once, in src/shared/model/record-bodies.ts.
+export { findContentProblem, JSON_DEPTH_MAX, pathText, type ContentProblem } from '../model/json-content.ts';
 export { ADDENDUM_TEXT_MAX, addendumBodySchema, recordBodySchemas, type AddendumBody } from '../model/record-bodies.ts';
 
 /** A record body is at most this many bytes of UTF-8 JSON. */
@@ -33,6 +35,10 @@ export function checkRecordBody(type: RecordType, body: unknown, status?: Record
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, reason: 'The record body must be a JSON object' };
   }
+  // First, and without recursion: what the database cannot store, and nesting that would
+  // overflow the stack of the size and schema checks below.
+  const unsafe = findContentProblem(body);
+  if (unsafe) return { ok: false, reason: `The ${type} record cannot be stored at ${pathText(unsafe.path)}: ${unsafe.message}` };
   if (jsonByteLength(body) > RECORD_BODY_MAX_BYTES) return { ok: false, reason: 'The record is larger than 1 MB' };
   const parsed = recordBodySchemas[type].safeParse(body);
   if (!parsed.success) {

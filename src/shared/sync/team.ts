@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from './auth.ts';
 import { serverIdSchema, serverInstantSchema } from './common.ts';
+import { devicePinPolicySchema } from './key-escrow.ts';
 
 /**
  * One person in the signed-in user's team, as a device needs them: a name for the dashboard's
@@ -24,5 +25,7 @@ export type TeamMember = z.output<typeof teamMemberSchema>;
  */
 export const teamResponseSchema = z.object({
   members: z.array(teamMemberSchema),
+  /** The team's rule for device PINs (admin: set-pin-policy); absent from a server without it (read as 'pin-6'). */
+  devicePinPolicy: devicePinPolicySchema.optional(),
 });
 export type TeamResponse = z.output<typeof teamResponseSchema>;

@@ -3,7 +3,7 @@
 export { CryptoFormatError, SealedOpenError, WrongPinError } from './errors';
 export { PBKDF2_ITERATIONS } from './key-derivation';
 export { createMemoryStore, storeKeys, type KeyValueStore } from './key-value-store';
-export { InvalidPinError, PIN_RULES_MESSAGE, validatePin } from './pin-rules';
+export { InvalidPinError, PASSPHRASE_RULES_MESSAGE, PIN_RULES_MESSAGE, validatePin } from './pin-rules';
 export { open, openBytes, parseSealed, seal, sealBytes, type BinaryInput, type Sealed } from './sealed';
 export {
   changePin,

@@ -11,6 +11,12 @@ export interface KeyValueStore {
 export const storeKeys = {
   vault: 'lock.vault',
   lockout: 'lock.lockout',
+  /** This device's id at the server's key escrow (a UUID), made on first escrow. */
+  deviceId: 'lock.deviceId',
+  /** { deviceId, escrowKey }: written only once the server holds the wrapped half. */
+  escrow: 'lock.escrow',
+  /** { at }: the vault was erased after too many wrong PINs; recovery needs a sign-in. */
+  erased: 'lock.erased',
 } as const;
 
 /** An in-memory store for tests and for a session that must not touch disk. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PIN_RULES_MESSAGE, validatePin } from './pin-rules';
+import { PASSPHRASE_RULES_MESSAGE, PIN_RULES_MESSAGE, validatePin } from './pin-rules';
 
 describe('PIN rules', () => {
   it('accepts a PIN of 6 or more digits', () => {
@@ -24,5 +24,19 @@ describe('PIN rules', () => {
 
   it('treats 6 to 7 characters with a letter in them as a passphrase that is too short', () => {
     expect(validatePin('12345a')).toBe(PIN_RULES_MESSAGE);
+  });
+});
+
+describe("PIN rules under the team's passphrase policy", () => {
+  it('refuses any digits-only PIN, however long, and a passphrase under 12 characters', () => {
+    expect(validatePin('204817', 'passphrase')).toBe(PASSPHRASE_RULES_MESSAGE);
+    expect(validatePin('2048179312345678', 'passphrase')).toBe(PASSPHRASE_RULES_MESSAGE);
+    expect(validatePin('blue kettle', 'passphrase')).toBe(PASSPHRASE_RULES_MESSAGE);
+    expect(validatePin('            ', 'passphrase')).toBe(PASSPHRASE_RULES_MESSAGE);
+  });
+
+  it('accepts a passphrase of 12 or more characters with something other than digits', () => {
+    expect(validatePin('blue kettle 7', 'passphrase')).toBeNull();
+    expect(validatePin('12345678901a', 'passphrase')).toBeNull();
   });
 });

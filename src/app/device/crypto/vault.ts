@@ -46,15 +46,37 @@ export async function createVaultForTests(pin: string, iterations: number): Prom
 }
 
 async function makeVault(pin: string, iterations: number): Promise<CreatedVault> {
+  const { vaultRecord, dataKey } = await makeVaultWithEscrowCopy(pin, iterations);
+  return { vaultRecord, dataKey };
+}
+
+/**
+ * For key escrow only (lock/key-escrow.ts): a vault as createVault makes it, plus an extractable
+ * handle on its data key to wrap for the server, which the caller must drop once escrowed. With
+ * `existing` (a data key recovered from escrow) the vault wraps that key instead of a new one,
+ * so records sealed under it open again. `iterations` below the default: tests only, as for
+ * createVaultForTests. Throws InvalidPinError.
+ */
+export async function createVaultWithEscrowCopy(
+  pin: string,
+  { existing, iterations = PBKDF2_ITERATIONS }: { existing?: CryptoKey; iterations?: number } = {},
+): Promise<CreatedVault & { escrowCopy: CryptoKey }> {
+  if (iterations < PBKDF2_ITERATIONS && import.meta.env.MODE !== 'test') {
+    throw new RangeError(`A vault needs at least ${PBKDF2_ITERATIONS} PBKDF2 iterations`);
+  }
+  return makeVaultWithEscrowCopy(pin, iterations, existing);
+}
+
+async function makeVaultWithEscrowCopy(pin: string, iterations: number, existing?: CryptoKey) {
   assertValidPin(pin);
   const salt = newSalt();
   const wrappingKey = await deriveWrappingKey(pin, salt, iterations);
-  // Extractable only so that wrapKey can export it; this handle goes out of scope here.
-  const exportable = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
+  // Extractable only so that wrapKey can export it; the caller drops this handle.
+  const exportable = existing ?? (await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']));
   const vaultRecord = await wrap(exportable, wrappingKey, salt, iterations);
   // Unwrapping the record we just made both checks it and yields the non-extractable copy.
   const dataKey = await unwrap(vaultRecord, wrappingKey, false);
-  return { vaultRecord, dataKey };
+  return { vaultRecord, dataKey, escrowCopy: exportable };
 }
 
 /** Returns the non-extractable data key, or throws WrongPinError (or CryptoFormatError). */
@@ -62,6 +84,17 @@ export async function unlockVault(vaultRecord: VaultRecord, pin: string): Promis
   const record = parseVaultRecord(vaultRecord);
   const wrappingKey = await deriveWrappingKey(pin, decode(record.kdf.salt), record.kdf.iterations);
   return unwrap(record, wrappingKey, false);
+}
+
+/**
+ * unlockVault plus an extractable handle on the data key, for a device that has not escrowed
+ * its key yet (lock/key-escrow.ts). One PBKDF2 run: the second unwrap is cheap.
+ */
+export async function unlockVaultWithEscrowCopy(vaultRecord: VaultRecord, pin: string): Promise<{ dataKey: CryptoKey; escrowCopy: CryptoKey }> {
+  const record = parseVaultRecord(vaultRecord);
+  const wrappingKey = await deriveWrappingKey(pin, decode(record.kdf.salt), record.kdf.iterations);
+  const dataKey = await unwrap(record, wrappingKey, false);
+  return { dataKey, escrowCopy: await unwrap(record, wrappingKey, true) };
 }
 
 /**

@@ -18,7 +18,15 @@ export interface LockoutPolicy {
   freeAttempts: number;
   firstWaitMs: number;
   maxWaitMs: number;
+  /** Wrong PINs in a row after which an escrowed device erases its vault (session-key.ts). */
+  eraseAfterFailures?: number;
 }
+
+/**
+ * Ten: five free tries, then waits of 30 s, 1, 2, 4 and 8 minutes, so a practitioner who has
+ * mistyped has had a quarter of an hour of warnings before the key goes.
+ */
+export const ERASE_AFTER_FAILURES = 10;
 
 export const defaultLockoutPolicy: LockoutPolicy = {
   freeAttempts: 5,

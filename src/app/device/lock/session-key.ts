@@ -1,19 +1,24 @@
 import { WrongPinError } from '../crypto/errors';
 import { storeKeys, type KeyValueStore } from '../crypto/key-value-store';
+import type { DevicePinPolicy } from '../../../shared/sync/index.ts';
+import { recoverDataKey } from '../crypto/key-escrow';
 import { validatePin } from '../crypto/pin-rules';
 import {
   changePin as rewrapVault,
-  createVault,
+  createVaultWithEscrowCopy,
   parseVaultRecord,
   unlockVault,
+  unlockVaultWithEscrowCopy,
   upgradeVault,
   vaultNeedsUpgrade,
   type VaultRecord,
 } from '../crypto/vault';
+import { depositEscrow, loadEscrow, type KeyEscrowPort } from './key-escrow';
 import { createLockStore, lockedState, type LockState, type LockStore } from './lock-store';
 import {
   attemptsLeft,
   defaultLockoutPolicy,
+  ERASE_AFTER_FAILURES,
   loadLockoutState,
   noFailures,
   recordWrongPin,
@@ -26,7 +31,9 @@ import {
 export type UnlockResult =
   | { ok: true }
   | { ok: false; reason: 'wrong-pin'; attemptsLeft: number }
-  | { ok: false; reason: 'locked-out'; retryAt: number };
+  | { ok: false; reason: 'locked-out'; retryAt: number }
+  /** Too many wrong PINs with the key escrowed: the vault is gone; recover() after a sign-in. */
+  | { ok: false; reason: 'erased' };
 
 export type InvalidPinResult = { ok: false; reason: 'invalid-pin'; message: string };
 export type SetUpPinResult = { ok: true } | InvalidPinResult;
@@ -43,10 +50,20 @@ export interface SessionKey {
   readonly store: LockStore;
   hasPin(): Promise<boolean>;
   /** First run only. Throws PinAlreadySetUpError rather than orphan every sealed record. */
-  setUpPin(pin: string): Promise<SetUpPinResult>;
+  setUpPin(pin: string, policy?: DevicePinPolicy): Promise<SetUpPinResult>;
   unlock(pin: string): Promise<UnlockResult>;
   /** Checked against the same lockout as unlock, so it cannot be used to guess around it. */
-  changePin(oldPin: string, newPin: string): Promise<ChangePinResult>;
+  changePin(oldPin: string, newPin: string, policy?: DevicePinPolicy): Promise<ChangePinResult>;
+  /** The vault was erased after too many wrong PINs (and the key is escrowed). */
+  isErased(): Promise<boolean>;
+  /**
+   * After an erase and a fresh online sign-in: fetch the server's half of the escrow, rebuild
+   * the data key and wrap it under a new PIN; unlocked afterwards. Throws what the escrow port
+   * throws (offline, 403 sign in again, 404 another user) or CryptoFormatError.
+   */
+  recover(newPin: string, policy?: DevicePinPolicy): Promise<SetUpPinResult>;
+  /** Settles when the key escrow started by the last set-up or unlock has finished (true: held). */
+  escrowSettled(): Promise<boolean>;
   lockoutStatus(): Promise<LockoutStatus>;
   /** Forget the data key. */
   lock(): void;
@@ -61,6 +78,10 @@ export interface SessionKeyOptions {
   store: KeyValueStore;
   now?: () => number;
   policy?: LockoutPolicy;
+  /** The server's key escrow; without it nothing is escrowed and the vault is never erased. */
+  escrow?: KeyEscrowPort;
+  /** Tests only (refused outside vitest): a cheaper PBKDF2 count for vaults made here. */
+  vaultIterations?: number;
 }
 
 export class DeviceLockedError extends Error {
@@ -88,9 +109,33 @@ export function createSessionKey({
   store,
   now = () => Date.now(),
   policy = defaultLockoutPolicy,
+  escrow,
+  vaultIterations,
 }: SessionKeyOptions): SessionKey {
   const lockStore = createLockStore();
   const exclusive = serialise();
+  const eraseAfter = policy.eraseAfterFailures ?? ERASE_AFTER_FAILURES;
+  let escrowing: Promise<boolean> = Promise.resolve(false);
+
+  const newVault = (pin: string, existing?: CryptoKey) => createVaultWithEscrowCopy(pin, { existing, iterations: vaultIterations });
+
+  /** Send a copy of the key in the background: unlocking never waits for the network. */
+  function escrowInBackground(escrowCopy: CryptoKey) {
+    if (escrow) escrowing = depositEscrow(store, escrow, escrowCopy);
+  }
+
+  /**
+   * Too many wrong PINs: erase the wrapped key, so the lock screen offers no more guesses. Only
+   * when the server holds the escrowed copy; otherwise unsynced work would be lost, and the
+   * lockout's waits (up to an hour per guess) stay the defence.
+   */
+  async function eraseIfTooMany(state: LockoutState): Promise<boolean> {
+    if (!escrow || state.failures < eraseAfter || (await loadEscrow(store)) === null) return false;
+    await store.set(storeKeys.erased, { at: now() });
+    await store.set(storeKeys.vault, null);
+    await saveLockoutState(store, noFailures);
+    return true;
+  }
 
   const setUnlocked = (dataKey: CryptoKey) => lockStore.setState({ status: 'unlocked', dataKey }, true);
 
@@ -107,6 +152,8 @@ export function createSessionKey({
   async function checkPin<T>(attempt: () => Promise<T>): Promise<{ ok: true; value: T } | Exclude<UnlockResult, { ok: true }>> {
     const time = now();
     const before = await loadLockoutState(store);
+    // A tab closed during the last allowed check left the count at the limit.
+    if (await eraseIfTooMany(before)) return { ok: false, reason: 'erased' };
     const waitUntil = retryAt(before, time, policy);
     if (waitUntil !== null) return { ok: false, reason: 'locked-out', retryAt: waitUntil };
 
@@ -117,7 +164,9 @@ export function createSessionKey({
       await saveLockoutState(store, noFailures);
       return { ok: true, value };
     } catch (error) {
-      if (error instanceof WrongPinError) return wrongPinResult(ifWrong, time);
+      if (error instanceof WrongPinError) {
+        return (await eraseIfTooMany(ifWrong)) ? { ok: false, reason: 'erased' } : wrongPinResult(ifWrong, time);
+      }
       await saveLockoutState(store, before); // not a PIN problem: do not count it
       throw error;
     }
@@ -137,23 +186,51 @@ export function createSessionKey({
       return (await readVault()) !== null;
     },
 
-    setUpPin: (pin) =>
+    setUpPin: (pin, pinPolicy) =>
       exclusive(async () => {
-        const message = validatePin(pin);
+        const message = validatePin(pin, pinPolicy);
         if (message !== null) return { ok: false, reason: 'invalid-pin', message };
-        if ((await readVault()) !== null) throw new PinAlreadySetUpError();
-        const { vaultRecord, dataKey } = await createVault(pin);
+        if ((await readVault()) !== null || (await store.get(storeKeys.erased))) throw new PinAlreadySetUpError();
+        const { vaultRecord, dataKey, escrowCopy } = await newVault(pin);
         await store.set(storeKeys.vault, vaultRecord);
+        await saveLockoutState(store, noFailures);
+        setUnlocked(dataKey);
+        escrowInBackground(escrowCopy);
+        return { ok: true };
+      }),
+
+    recover: (newPin, pinPolicy) =>
+      exclusive(async () => {
+        const message = validatePin(newPin, pinPolicy);
+        if (message !== null) return { ok: false, reason: 'invalid-pin', message };
+        const held = await loadEscrow(store);
+        if (!escrow || held === null) throw new NoPinSetUpError();
+        const wrappedKey = await escrow.fetch(held.deviceId);
+        const recovered = await recoverDataKey({ escrowKey: held.escrowKey, wrappedKey });
+        const { vaultRecord, dataKey } = await newVault(newPin, recovered);
+        await store.set(storeKeys.vault, vaultRecord);
+        await store.set(storeKeys.erased, null);
         await saveLockoutState(store, noFailures);
         setUnlocked(dataKey);
         return { ok: true };
       }),
 
+    async isErased() {
+      return Boolean(await store.get(storeKeys.erased));
+    },
+
+    escrowSettled: () => escrowing,
+
     unlock: (pin) =>
       exclusive(async () => {
         const vault = await readVault();
         if (vault === null) throw new NoPinSetUpError();
-        const result = await checkPin(() => unlockVault(vault, pin));
+        // Not yet escrowed (a device set up offline or before escrow existed): the PIN is at
+        // hand, so also take an extractable copy of the key to escrow.
+        const needsEscrow = escrow !== undefined && (await loadEscrow(store)) === null;
+        const result = await checkPin(async () =>
+          needsEscrow ? unlockVaultWithEscrowCopy(vault, pin) : { dataKey: await unlockVault(vault, pin), escrowCopy: null },
+        );
         if (!result.ok) return result;
         if (vaultNeedsUpgrade(vault)) {
           // Raise an older vault to the current iteration count while the PIN is at hand. If
@@ -163,13 +240,14 @@ export function createSessionKey({
             () => undefined,
           );
         }
-        setUnlocked(result.value);
+        setUnlocked(result.value.dataKey);
+        if (result.value.escrowCopy) escrowInBackground(result.value.escrowCopy);
         return { ok: true };
       }),
 
-    changePin: (oldPin, newPin) =>
+    changePin: (oldPin, newPin, pinPolicy) =>
       exclusive(async () => {
-        const message = validatePin(newPin);
+        const message = validatePin(newPin, pinPolicy);
         if (message !== null) return { ok: false, reason: 'invalid-pin', message };
         const vault = await readVault();
         if (vault === null) throw new NoPinSetUpError();

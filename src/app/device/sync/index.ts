@@ -15,3 +15,4 @@ export { createSyncScheduler, type SchedulerOptions, type SyncScheduler } from '
 export { loadLastSuccess, useSyncState, type SyncState, type SyncStatus } from './state';
 export { runSync, type SyncRunResult } from './sync';
 export { createFetchTransport, type AuditRequest, type DownloadedBlob, type SyncTransport } from './transport';
+export { fetchPinPolicy, pinChangeRequired } from './pin-policy';

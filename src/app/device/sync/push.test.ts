@@ -140,6 +140,24 @@ describe('pushing the outbox', () => {
     await pushChanges({ transport: server.transport });
     expect(await recordSyncState('v1')).toBe('synced');
   });
+
+  it('does not send a rejected record again unchanged: only an edit by its author sends it again', async () => {
+    await saveRecord(visit('v1', 'Text the server refuses'));
+    server.rejectRecord.add('v1');
+    await pushChanges({ transport: server.transport });
+    expect(server.pushed).toHaveLength(1);
+
+    // Later syncs (the scheduler runs them after every backoff) leave it alone, kept and marked.
+    for (let i = 0; i < 3; i++) expect(await pushChanges({ transport: server.transport })).toMatchObject({ sent: 0, rejected: 0 });
+    expect(server.pushed).toHaveLength(1);
+    expect(await recordSyncState('v1')).toBe('rejected');
+    expect(await getRecord('v1')).toMatchObject({ body: visit('v1', 'Text the server refuses').body });
+
+    server.rejectRecord.clear();
+    await saveRecord(visit('v1', 'Text the author changed'));
+    expect(await pushChanges({ transport: server.transport })).toMatchObject({ sent: 1, applied: 1 });
+    expect(server.pushed.map((m) => m.record.body)).toEqual([visit('v1', 'Text the server refuses').body, visit('v1', 'Text the author changed').body]);
+  });
 });
 
 describe("sending a practice observation's copy to the practitioner observed", () => {

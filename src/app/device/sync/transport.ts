@@ -5,6 +5,7 @@ import {
   CSRF_HEADER,
   CSRF_HEADER_VALUE,
   errorBodySchema,
+  keyEscrowDepositSchema,
   pullResponseSchema,
   pushResponseSchema,
   sessionInfoSchema,
@@ -50,6 +51,10 @@ export interface SyncTransport {
    * oldest first. Never stored on the device. Optional like team().
    */
   audit?(query: AuditRequest): Promise<AuditPage>;
+  /** PUT /api/key-escrow/:deviceId: keep the wrapped half of this device's key (lock/key-escrow.ts). */
+  putKeyEscrow?(deviceId: string, wrappedKey: string): Promise<void>;
+  /** GET /api/key-escrow/:deviceId: the wrapped half; 403 'sign-in-again' or 404 RequestError. */
+  getKeyEscrow?(deviceId: string): Promise<string>;
 }
 
 /** The audit trail's filters (either, both or neither) and the page to read ("0" first). */
@@ -113,6 +118,10 @@ export function createFetchTransport(options: FetchTransportOptions = {}): SyncT
       request('GET', `/api/sync/pull?since=${encodeURIComponent(since)}${limit ? `&limit=${limit}` : ''}`, pullResponseSchema),
     team: () => request('GET', '/api/team', teamResponseSchema),
     audit: (query) => request('GET', `/api/audit?${auditSearch(query)}`, auditPageSchema),
+    putKeyEscrow: (deviceId, wrappedKey) =>
+      request('PUT', `/api/key-escrow/${encodeURIComponent(deviceId)}`, null, json({ wrappedKey }), 'application/json'),
+    getKeyEscrow: async (deviceId) =>
+      (await request('GET', `/api/key-escrow/${encodeURIComponent(deviceId)}`, keyEscrowDepositSchema)).wrappedKey,
     putBlob: (sha256, bytes, mediaType) =>
       request('PUT', `/api/blobs/${sha256}`, blobUploadReplySchema, bytes, mediaType.startsWith('image/') ? mediaType : 'application/octet-stream'),
     getBlob: async (sha256) => {

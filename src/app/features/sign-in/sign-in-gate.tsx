@@ -13,14 +13,18 @@ import { SignInPage } from './sign-in-page';
 export function SignInGate({ children }: { children: ReactNode }) {
   const unlocked = useDeviceLockStatus() === 'unlocked';
   const hasPin = useLiveQuery(() => deviceSession().hasPin(), []);
+  // Erased after too many wrong PINs: a sign-in (online) comes before the new PIN, as on first run.
+  const erased = useLiveQuery(() => deviceSession().isErased(), []);
   const pending = useAccount((state) => state.pending);
   // Once past, stay past: locking must not unmount the lock gate while hasPin is re-read.
   const passed = useRef(false);
   if (unlocked || hasPin || pending) passed.current = true;
-  const view = passed.current ? 'past' : hasPin === undefined ? 'checking' : 'sign-in';
+  const view =
+    erased && !unlocked && !pending ? 'key-erased' : passed.current ? 'past' : hasPin === undefined ? 'checking' : 'sign-in';
   useFocusHeadingAfterSignIn(view);
   if (view === 'past') return children;
   if (view === 'sign-in') return <SignInPage firstRun />;
+  if (view === 'key-erased') return <SignInPage keyErased />;
   return null;
 }
 

@@ -11,7 +11,7 @@ export const OFFLINE_SIGN_IN_AGAIN = 'You need to be online to sign in again. Yo
  * "Sign in to Doorstep". First run (before the PIN exists): the account is held until the PIN
  * is set up. Later (session ended): signs in again and syncs; local work is untouched.
  */
-export function SignInPage({ firstRun = false }: { firstRun?: boolean }) {
+export function SignInPage({ firstRun = false, keyErased = false }: { firstRun?: boolean; keyErased?: boolean }) {
   usePageTitle('Sign in to Doorstep');
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
@@ -30,12 +30,12 @@ export function SignInPage({ firstRun = false }: { firstRun?: boolean }) {
     setBusy(true);
     try {
       await signIn(appTransport(), { email: email.trim(), password });
-      if (firstRun) return; // the PIN set-up replaces this page
+      if (firstRun || keyErased) return; // the PIN set-up replaces this page
       void appScheduler().syncNow();
       navigate('/sync');
     } catch (error) {
       setPassword('');
-      setErrors([{ fieldId: 'email', message: messageFor(error, firstRun) }]);
+      setErrors([{ fieldId: 'email', message: messageFor(error, firstRun || keyErased) }]);
       setBusy(false);
     }
   }
@@ -46,7 +46,13 @@ export function SignInPage({ firstRun = false }: { firstRun?: boolean }) {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Sign in to Doorstep</h1>
-        {firstRun ? (
+        {keyErased ? (
+          <p className="govuk-body">
+            The wrong PIN was entered too many times, so Doorstep erased the key that opens the records on this device. The
+            records are still here, encrypted. Sign in with your work account (you need to be online) to get them back, then
+            choose a new PIN.
+          </p>
+        ) : firstRun ? (
           <p className="govuk-body">Sign in with your work account. You need to be online the first time. After that, your PIN unlocks Doorstep on this device, with or without a signal.</p>
         ) : (
           <p className="govuk-body">Your session has ended. Sign in again to sync. Your work on this device is safe: nothing waiting to sync is lost.</p>

@@ -59,6 +59,19 @@ describe('the sync page', () => {
     expect(bar).toHaveAttribute('max', '7');
   });
 
+  it("shows a record the server rejected with the server's reason, and that it is kept", async () => {
+    await saveRecord(draft('v1'));
+    server.rejectRecord.add('v1');
+    await setSealedMeta(ACCOUNT_KEY, DEMO_SESSION);
+    useAccount.setState({ account: DEMO_SESSION });
+    renderApp('/sync');
+    await waitFor(() => expect(server.pushed).toHaveLength(1), { timeout: 5_000 });
+    expect(await screen.findByText('Rejected')).toBeInTheDocument();
+    expect(
+      await screen.findByText('The server did not accept it: The visit record does not match its schema. It is kept on this device.'),
+    ).toBeInTheDocument();
+  });
+
   it('tags each draft with its sync state', async () => {
     await saveRecord(draft('v1'));
     renderApp('/drafts');

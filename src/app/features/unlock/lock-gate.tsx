@@ -2,6 +2,8 @@ import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { focusPageHeading } from '../../ui/focus-page';
 import { deviceSession, sealPlaintextRecords } from '../../device/db';
+import { pinChangeRequired, useAccount } from '../../device/sync';
+import { ChangeToPassphrasePage } from './change-to-passphrase-page';
 import { createIdleLock, type IdleLock } from '../../device/lock/idle-lock';
 import { useDeviceLockStatus } from '../../device/lock/use-device-lock-status';
 import { lockDevice } from '../../device/lock/lock-device';
@@ -15,8 +17,24 @@ import { UnlockPage } from './unlock-page';
  */
 export function LockGate({ children }: { children: ReactNode }) {
   const status = useDeviceLockStatus();
-  const hasPin = useLiveQuery(() => deviceSession().hasPin(), []);
-  const view = status === 'unlocked' ? 'app' : hasPin === undefined ? 'checking' : hasPin ? 'unlock' : 'set-up';
+  const vault = useLiveQuery(async () => ({ hasPin: await deviceSession().hasPin(), erased: await deviceSession().isErased() }), []);
+  const signedIn = useAccount((state) => state.pending !== null);
+  // Read again on each unlock and whenever the kept team or PIN kind changes.
+  const mustChange = useLiveQuery(() => (status === 'unlocked' ? pinChangeRequired() : false), [status]);
+  const view =
+    status === 'unlocked'
+      ? mustChange
+        ? 'change-pin'
+        : 'app'
+      : vault === undefined
+        ? 'checking'
+        : vault.erased
+          ? signedIn
+            ? 'recover'
+            : 'checking' // the sign-in gate asks for the sign-in first
+          : vault.hasPin
+            ? 'unlock'
+            : 'set-up';
 
   useIdleLock(status === 'unlocked');
   useFocusHeadingWhenViewChanges(view);
@@ -26,6 +44,8 @@ export function LockGate({ children }: { children: ReactNode }) {
   }, [status]);
 
   if (view === 'app') return children;
+  if (view === 'change-pin') return <ChangeToPassphrasePage />;
+  if (view === 'recover') return <SetUpPinPage recover />;
   if (view === 'set-up') return <SetUpPinPage />;
   if (view === 'unlock') return <UnlockPage />;
   return null;

@@ -5,7 +5,7 @@ import { usePageTitle } from '../../ui/use-page-title';
 import { deviceSession } from '../../device/db';
 import { lockoutMessage } from '../../device/lock/lockout';
 import { SecretField } from './secret-field';
-import { getPinKind } from '../../device/lock/lock-settings';
+import { getPinKind, pinKindOf, setPinKind } from '../../device/lock/lock-settings';
 import { formatTimeWithSeconds as formatTime } from '../../ui/format-date';
 
 export function wrongPinMessage(attemptsLeft: number): string {
@@ -47,8 +47,10 @@ export function UnlockPage() {
     setBusy(true);
     try {
       const result = await deviceSession().unlock(pin);
-      if (result.ok) return; // the app replaces this page
+      // Kept so a team that requires a passphrase can ask a PIN holder to change (pin-policy.ts).
+      if (result.ok) return void (await setPinKind(pinKindOf(pin))); // the app replaces this page
       setPin('');
+      if (result.reason === 'erased') return; // the lock gate shows the recovery page
       setErrors([
         {
           fieldId: 'pin',

@@ -67,6 +67,14 @@ export class FakeServer {
   };
   teamFailure: Error | null = null;
   teamRequests = 0;
+  /**
+   * Key escrow (PUT/GET /api/key-escrow/:deviceId), by `${userId}/${deviceId}`. `escrowUser` is
+   * who is signed in (another user gets 404, as the real server answers); `freshSignIn` false
+   * plays a session older than the server's window (403 'sign-in-again').
+   */
+  keyEscrow = new Map<string, string>();
+  escrowUser = ME;
+  freshSignIn = true;
   private seq = 0;
   private order = new Map<string, number>();
 
@@ -78,6 +86,17 @@ export class FakeServer {
     pull: async (since, limit) => this.call(`pull:${since}`, () => this.pull(since, limit ?? 200)),
     putBlob: async (sha256, bytes) => this.call(`blob:${sha256}`, () => this.putBlob(sha256, bytes)),
     getBlob: async (sha256) => this.call(`get-blob:${sha256}`, () => this.getBlob(sha256)),
+    putKeyEscrow: async (deviceId, wrappedKey) =>
+      this.call(`put-key-escrow:${deviceId}`, () => {
+        this.keyEscrow.set(`${this.escrowUser}/${deviceId}`, wrappedKey);
+      }),
+    getKeyEscrow: async (deviceId) =>
+      this.call(`get-key-escrow:${deviceId}`, () => {
+        const wrappedKey = this.keyEscrow.get(`${this.escrowUser}/${deviceId}`);
+        if (wrappedKey === undefined) throw new RequestError('No key copy for this device', 404, 'not-found');
+        if (!this.freshSignIn) throw new RequestError('Sign in with your password again', 403, 'sign-in-again');
+        return wrappedKey;
+      }),
     team: async () => {
       this.teamRequests++;
       if (this.teamFailure) throw this.teamFailure;
