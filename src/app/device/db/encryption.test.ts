@@ -18,7 +18,9 @@ import {
 } from './index';
 import { resetDatabase } from '../../testing/reset-database';
 import { newTestDevice, unlockTestDevice } from '../../testing/unlock-test-device';
-import type { ChildBody, VisitBody } from '../../../shared/model/record-bodies.ts';
+import type { ChildBody } from '../../../shared/model/record-bodies.ts';
+import type { VisitNoteBody } from '../../../shared/model/visit-note.ts';
+import { visitNoteBody } from '../../testing/visit-bodies';
 
 beforeEach(async () => {
   await resetDatabase();
@@ -48,7 +50,7 @@ describe('records at rest', () => {
       status: 'submitted',
       body: { id: 'c1', name: childName, dateOfBirth: '2015-03-02', involvements: [] },
     });
-    const visit = await saveRecord({ type: 'visit', status: 'draft', body: { note: { summary: noteText } } });
+    const visit = await saveRecord({ id: 'v1', type: 'visit', status: 'draft', body: visitNoteBody('v1', noteText) });
 
     for (const id of [child.id, visit.id]) {
       const raw = everythingIn(await db.table('records').get(id));
@@ -57,21 +59,21 @@ describe('records at rest', () => {
       expect(raw).not.toContain('2015-03-02');
     }
     expect((await db.table('records').get(visit.id)).sealed.ct.byteLength).toBeGreaterThan(noteText.length);
-    expect((await getRecord<VisitBody>(visit.id))?.body.note).toEqual({ summary: noteText });
+    expect((await getRecord<VisitNoteBody>(visit.id))?.body.note).toEqual(visitNoteBody('v1', noteText).note);
   });
 
   it('cannot read or write a record while the device is locked', async () => {
-    const visit = await saveRecord({ type: 'visit', status: 'draft', body: { note: { summary: noteText } } });
+    const visit = await saveRecord({ id: 'v1', type: 'visit', status: 'draft', body: visitNoteBody('v1', noteText) });
     newTestDevice();
     await expect(getRecord(visit.id)).rejects.toBeInstanceOf(DeviceLockedError);
     await expect(listRecords('visit')).rejects.toBeInstanceOf(DeviceLockedError);
-    await expect(saveRecord({ type: 'visit', status: 'draft', body: {} })).rejects.toBeInstanceOf(DeviceLockedError);
+    await expect(saveRecord({ id: 'v2', type: 'visit', status: 'draft', body: visitNoteBody('v2', '') })).rejects.toBeInstanceOf(DeviceLockedError);
     expect(await db.outbox.count()).toBe(1);
   });
 
   it('will not open a sealed body moved onto another record', async () => {
-    const a = await saveRecord({ type: 'visit', status: 'draft', body: { note: { summary: 'A' } } });
-    const b = await saveRecord({ type: 'visit', status: 'draft', body: { note: { summary: 'B' } } });
+    const a = await saveRecord({ id: 'va', type: 'visit', status: 'draft', body: visitNoteBody('va', 'A') });
+    const b = await saveRecord({ id: 'vb', type: 'visit', status: 'draft', body: visitNoteBody('vb', 'B') });
     const rowA = await db.records.get(a.id);
     await db.records.update(b.id, { sealed: rowA!.sealed });
     await expect(getRecord(b.id)).rejects.toThrow('could not be decrypted');
@@ -82,16 +84,16 @@ describe('records at rest', () => {
       id: 'old-1',
       type: 'visit',
       status: 'draft',
-      body: { note: { summary: noteText } },
+      body: visitNoteBody('old-1', noteText),
       localVersion: 1,
       rev: null,
       createdAt: '2026-01-05T10:00:00.000Z',
       updatedAt: '2026-01-05T10:00:00.000Z',
     });
-    expect((await getRecord('old-1'))?.body).toEqual({ note: { summary: noteText } });
+    expect((await getRecord('old-1'))?.body).toEqual(visitNoteBody('old-1', noteText));
     expect(await sealPlaintextRecords()).toBe(1);
     expect(everythingIn(await db.records.get('old-1'))).not.toContain('three houses');
-    expect((await getRecord('old-1'))?.body).toEqual({ note: { summary: noteText } });
+    expect((await getRecord('old-1'))?.body).toEqual(visitNoteBody('old-1', noteText));
   });
 
   it('keeps the practitioner profile sealed in meta', async () => {
@@ -118,17 +120,17 @@ describe('photos at rest', () => {
 
 describe('several drafts at once', () => {
   it('creates, saves and lists drafts of every type, newest first', async () => {
-    const visit = await createDraft('visit', { note: { summary: 'First' } });
+    const visit = await createDraft('visit', visitNoteBody('new-visit', 'First'));
     await new Promise((resolve) => setTimeout(resolve, 5));
     const work = await createDraft('direct-work', { childIds: ['c1'] });
     await new Promise((resolve) => setTimeout(resolve, 5));
-    void saveDraft(visit.id, 'visit', { note: { summary: 'Second' } });
+    void saveDraft(visit.id, 'visit', visitNoteBody(visit.id, 'Second'));
     await whenDraftSavesSettled();
-    await saveRecord({ type: 'child', status: 'draft', body: {} });
+    await saveRecord<ChildBody>({ id: 'c9', type: 'child', status: 'draft', body: { id: 'c9', dateOfBirth: '2019-01-02', involvements: [] } });
 
     const drafts = await listDrafts();
     expect(drafts.map((d) => d.id)).toEqual([visit.id, work.id]);
-    expect(drafts[0]?.body).toEqual({ note: { summary: 'Second' } });
+    expect(drafts[0]?.body).toEqual(visitNoteBody(visit.id, 'Second'));
     expect(drafts[0]?.localVersion).toBe(2);
   });
 });

@@ -3,6 +3,7 @@ import { db, saveRecord, saveRecords } from './index';
 import { RECORD_SAVED_EVENT, type RecordSavedDetail } from './records';
 import { resetDatabase } from '../../testing/reset-database';
 import { unlockTestDevice } from '../../testing/unlock-test-device';
+import { visitNoteBody } from '../../testing/visit-bodies';
 
 let events: RecordSavedDetail[];
 const listen = (event: Event) => events.push((event as CustomEvent<RecordSavedDetail>).detail);
@@ -42,7 +43,7 @@ describe('the doorstep:record-saved event', () => {
 
   it('carries ids and timings only, never content, with startedAt ≤ sealedAt ≤ dispatch', async () => {
     const before = performance.now();
-    await saveRecord({ type: 'visit', status: 'draft', body: { note: 'Seen at home' } });
+    await saveRecord({ id: 'v1', type: 'visit', status: 'draft', body: visitNoteBody('v1', 'Seen at home') });
     const after = performance.now();
 
     expect(events).toHaveLength(1);
@@ -60,7 +61,7 @@ describe('the doorstep:record-saved event', () => {
     };
     db.outbox.hook('creating', failOutbox);
     try {
-      await expect(saveRecord({ type: 'visit', status: 'draft', body: {} })).rejects.toThrow('disk full');
+      await expect(saveRecord({ id: 'v1', type: 'visit', status: 'draft', body: visitNoteBody('v1', '') })).rejects.toThrow('disk full');
     } finally {
       db.outbox.hook('creating').unsubscribe(failOutbox);
     }
@@ -69,8 +70,8 @@ describe('the doorstep:record-saved event', () => {
 
   it('is not dispatched by the bulk saveRecords (import, demo)', async () => {
     await saveRecords([
-      { id: 'c1', type: 'child', status: 'submitted', body: {} },
-      { id: 'v1', type: 'visit', status: 'submitted', body: {} },
+      { id: 'c1', type: 'child', status: 'submitted', body: { id: 'c1', dateOfBirth: '2018-03-04', involvements: [] } },
+      { id: 'v1', type: 'visit', status: 'submitted', body: visitNoteBody('v1', '') },
     ]);
     expect(await db.records.count()).toBe(2);
     expect(events).toEqual([]);

@@ -3,6 +3,10 @@ import { validate as isUuid, version as uuidVersion } from 'uuid';
 import { countPendingChanges, db, getRecord, listRecords, RecordFrozenError, saveRecord } from './index';
 import { resetDatabase } from '../../testing/reset-database';
 import { unlockTestDevice } from '../../testing/unlock-test-device';
+import { visitNoteBody } from '../../testing/visit-bodies';
+
+/** A valid visit body for the record 'v1' (the first test lets the device make the id, so there only the contact id differs). */
+const note = (whatHappened: string) => visitNoteBody('v1', whatHappened);
 
 beforeEach(async () => {
   await resetDatabase();
@@ -11,7 +15,7 @@ beforeEach(async () => {
 
 describe('saving a record on the device', () => {
   it('writes the record and its outbox entry together', async () => {
-    const visit = await saveRecord({ type: 'visit', status: 'draft', body: { notes: 'Seen at home' } });
+    const visit = await saveRecord({ type: 'visit', status: 'draft', body: note('Seen at home') });
 
     expect(isUuid(visit.id) && uuidVersion(visit.id)).toBe(7);
     expect(visit.localVersion).toBe(1);
@@ -28,7 +32,7 @@ describe('saving a record on the device', () => {
     };
     db.outbox.hook('creating', failOutbox);
     try {
-      await expect(saveRecord({ type: 'visit', status: 'draft', body: { notes: 'Lost?' } })).rejects.toThrow('disk full');
+      await expect(saveRecord({ id: 'v1', type: 'visit', status: 'draft', body: note('Lost?') })).rejects.toThrow('disk full');
     } finally {
       db.outbox.hook('creating').unsubscribe(failOutbox);
     }
@@ -37,24 +41,24 @@ describe('saving a record on the device', () => {
   });
 
   it('keeps the earlier content when an update fails part-way', async () => {
-    const visit = await saveRecord({ type: 'visit', status: 'draft', body: { notes: 'First' } });
+    const visit = await saveRecord({ id: 'v1', type: 'visit', status: 'draft', body: note('First') });
     const failOutbox = () => {
       throw new Error('quota exceeded');
     };
     db.outbox.hook('updating', failOutbox);
     try {
-      await expect(saveRecord({ ...visit, body: { notes: 'Second' } })).rejects.toThrow('quota exceeded');
+      await expect(saveRecord({ ...visit, body: note('Second') })).rejects.toThrow('quota exceeded');
     } finally {
       db.outbox.hook('updating').unsubscribe(failOutbox);
     }
-    expect((await getRecord(visit.id))?.body).toEqual({ notes: 'First' });
+    expect((await getRecord(visit.id))?.body).toEqual(note('First'));
   });
 
   it('coalesces unsent saves of one record into one waiting change with a fresh mutation id', async () => {
-    const first = await saveRecord({ type: 'visit', status: 'draft', body: { notes: 'M' } });
+    const first = await saveRecord({ id: 'v1', type: 'visit', status: 'draft', body: note('M') });
     const [before] = await db.outbox.toArray();
-    await saveRecord({ id: first.id, type: 'visit', status: 'draft', body: { notes: 'Me' } });
-    const last = await saveRecord({ id: first.id, type: 'visit', status: 'draft', body: { notes: 'Met' } });
+    await saveRecord({ id: first.id, type: 'visit', status: 'draft', body: note('Me') });
+    const last = await saveRecord({ id: first.id, type: 'visit', status: 'draft', body: note('Met') });
 
     const outbox = await db.outbox.toArray();
     expect(outbox).toHaveLength(1);
@@ -65,9 +69,9 @@ describe('saving a record on the device', () => {
   });
 
   it('queues a new change once the earlier one has been sent', async () => {
-    const visit = await saveRecord({ type: 'visit', status: 'draft', body: { notes: 'A' } });
+    const visit = await saveRecord({ id: 'v1', type: 'visit', status: 'draft', body: note('A') });
     await db.outbox.toCollection().modify({ sentAt: new Date().toISOString() });
-    await saveRecord({ ...visit, body: { notes: 'AB' } });
+    await saveRecord({ ...visit, body: note('AB') });
 
     expect(await db.outbox.count()).toBe(2);
     expect(await countPendingChanges()).toBe(1);
@@ -75,24 +79,24 @@ describe('saving a record on the device', () => {
 
   it('counts records waiting to sync, not saves', async () => {
     expect(await countPendingChanges()).toBe(0);
-    const visit = await saveRecord({ type: 'visit', status: 'draft', body: {} });
-    await saveRecord({ ...visit, body: { notes: 'more' } });
+    const visit = await saveRecord({ id: 'v1', type: 'visit', status: 'draft', body: note('') });
+    await saveRecord({ ...visit, body: note('more') });
     await saveRecord({ type: 'observation', status: 'draft', body: {} });
     await saveRecord({ type: 'direct-work', status: 'draft', body: {} });
     expect(await countPendingChanges()).toBe(3);
   });
 
   it('refuses to change a signed-off record', async () => {
-    const visit = await saveRecord({ type: 'visit', status: 'signed-off', body: { notes: 'Final' } });
-    await expect(saveRecord({ ...visit, status: 'draft', body: { notes: 'Changed' } })).rejects.toBeInstanceOf(RecordFrozenError);
-    expect((await getRecord(visit.id))?.body).toEqual({ notes: 'Final' });
+    const visit = await saveRecord({ id: 'v1', type: 'visit', status: 'signed-off', body: note('Final') });
+    await expect(saveRecord({ ...visit, status: 'draft', body: note('Changed') })).rejects.toBeInstanceOf(RecordFrozenError);
+    expect((await getRecord(visit.id))?.body).toEqual(note('Final'));
   });
 
   it('lists records of one type, most recently changed first', async () => {
-    const older = await saveRecord({ type: 'visit', status: 'draft', body: {} });
+    const older = await saveRecord({ id: 'v1', type: 'visit', status: 'draft', body: visitNoteBody('v1', '') });
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const newer = await saveRecord({ type: 'visit', status: 'submitted', body: {} });
-    await saveRecord({ type: 'child', status: 'submitted', body: {} });
+    const newer = await saveRecord({ id: 'v2', type: 'visit', status: 'submitted', body: visitNoteBody('v2', '') });
+    await saveRecord({ id: 'c1', type: 'child', status: 'submitted', body: { id: 'c1', dateOfBirth: '2018-03-04', involvements: [] } });
 
     expect((await listRecords('visit')).map((r) => r.id)).toEqual([newer.id, older.id]);
   });

@@ -7,6 +7,8 @@ import { pullChanges } from './pull';
 import { pushChanges } from './push';
 import { recordSyncState } from './record-state';
 import { FakeServer } from './testing/fake-server';
+import type { VisitNoteBody } from '../../../shared/model/visit-note.ts';
+import { visitNoteBody } from '../../testing/visit-bodies';
 
 let server: FakeServer;
 beforeEach(async () => {
@@ -15,8 +17,8 @@ beforeEach(async () => {
   server = new FakeServer();
 });
 
-type Visit = { contact: { id: string }; note: { summary: string; analysis?: string } };
-const visit = (summary: string, analysis = 'Same') => ({ contact: { id: 'v1' }, note: { summary, analysis } });
+type Visit = VisitNoteBody;
+const visit = (whatHappened: string, analysis = 'Same') => visitNoteBody('v1', whatHappened, { analysis });
 
 /** The same visit edited here and on another device: my push comes back as a conflict. */
 async function conflictOnThisDevice() {

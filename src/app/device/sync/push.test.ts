@@ -10,6 +10,8 @@ import { COLLEAGUE, FakeServer } from './testing/fake-server';
 import { emptyObservationForm, type ObservationForm } from '../../../shared/model/observation-form';
 import { pushedRecordSchema } from '../../../shared/sync/index.ts';
 import { toObservationBody } from '../../../shared/model/observation-body.ts';
+import type { VisitNoteBody } from '../../../shared/model/visit-note.ts';
+import { visitNoteBody } from '../../testing/visit-bodies';
 
 let server: FakeServer;
 beforeEach(async () => {
@@ -18,7 +20,7 @@ beforeEach(async () => {
   server = new FakeServer();
 });
 
-const visit = (id: string, summary: string) => ({ id, type: 'visit' as const, status: 'draft' as const, body: { contact: { id }, note: { summary } } });
+const visit = (id: string, whatHappened: string) => ({ id, type: 'visit' as const, status: 'draft' as const, body: visitNoteBody(id, whatHappened) });
 
 describe('pushing the outbox', () => {
   it('sends waiting changes oldest first and marks each record synced at the revision the server gave', async () => {
@@ -29,7 +31,7 @@ describe('pushing the outbox', () => {
 
     expect(summary).toMatchObject({ sent: 2, applied: 2, conflicts: 0, rejected: 0 });
     expect(server.pushed.map((m) => [m.recordId, m.baseRev, m.recordType])).toEqual([['v1', null, 'visit'], ['v2', null, 'visit']]);
-    expect(server.records.get('v1')?.body).toEqual({ contact: { id: 'v1' }, note: { summary: 'First visit' } });
+    expect(server.records.get('v1')?.body).toEqual(visitNoteBody('v1', 'First visit'));
     expect((await getRecord('v1'))?.rev).toBe(1);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.sending.count()).toBe(0);
@@ -72,8 +74,8 @@ describe('pushing the outbox', () => {
     };
     await pushChanges({ transport: server.transport });
 
-    const record = await getRecord<{ note: { summary: string } }>('v1');
-    expect(record?.body.note.summary).toBe('Typed while syncing');
+    const record = await getRecord<VisitNoteBody>('v1');
+    expect(record?.body.note.whatHappened).toBe('Typed while syncing');
     expect(record?.rev).toBe(1);
     const waiting = await db.outbox.toArray();
     expect(waiting).toHaveLength(1);
@@ -82,7 +84,7 @@ describe('pushing the outbox', () => {
     expect(await recordSyncState('v1')).toBe('waiting');
 
     await pushChanges({ transport: server.transport });
-    expect(server.records.get('v1')).toMatchObject({ rev: 2, body: { note: { summary: 'Typed while syncing' } } });
+    expect(server.records.get('v1')).toMatchObject({ rev: 2, body: { note: { whatHappened: 'Typed while syncing' } } });
     expect(await db.outbox.count()).toBe(0);
   });
 
@@ -98,7 +100,7 @@ describe('pushing the outbox', () => {
     expect(after.map(({ mutationId, recordId, baseRev }) => ({ mutationId, recordId, baseRev }))).toEqual(
       before.map(({ mutationId, recordId, baseRev }) => ({ mutationId, recordId, baseRev })),
     );
-    expect((await getRecord<{ note: { summary: string } }>('v2'))?.body.note.summary).toBe('Nor this');
+    expect((await getRecord<VisitNoteBody>('v2'))?.body.note.whatHappened).toBe('Nor this');
 
     server.signedIn = true; // signed in again: the same mutations go
     await pushChanges({ transport: server.transport });
@@ -106,17 +108,17 @@ describe('pushing the outbox', () => {
   });
 
   it('keeps the server version as a conflict copy when my edit was based on an old revision, and keeps my version', async () => {
-    server.write('v1', 'visit', 'submitted', { contact: { id: 'v1' }, note: { summary: 'Their words' } });
+    server.write('v1', 'visit', 'submitted', visitNoteBody('v1', 'Their words'));
     await saveRecord(visit('v1', 'My words'));
 
     const summary = await pushChanges({ transport: server.transport });
 
     expect(summary.conflicts).toBe(1);
-    expect((await getRecord<{ note: { summary: string } }>('v1'))?.body.note.summary).toBe('My words');
+    expect((await getRecord<VisitNoteBody>('v1'))?.body.note.whatHappened).toBe('My words');
     const conflict = await db.conflicts.get('v1');
     expect(conflict).toMatchObject({ theirsIs: 'server', serverRev: 1, theirsStatus: 'submitted' });
     expect(conflict?.conflictId).toBe([...server.copies.keys()][0]);
-    expect(await openTheirs(conflict!)).toEqual({ contact: { id: 'v1' }, note: { summary: 'Their words' } });
+    expect(await openTheirs(conflict!)).toEqual(visitNoteBody('v1', 'Their words'));
     expect(await recordSyncState('v1')).toBe('conflict');
 
     // Further edits wait for a person to resolve it; they are not pushed into a second conflict.

@@ -8,6 +8,7 @@ import { pushChanges } from './push';
 import { recordSyncState } from './record-state';
 import { runSync } from './sync';
 import { FakeServer, MANAGER } from './testing/fake-server';
+import { visitNoteBody } from '../../testing/visit-bodies';
 
 let server: FakeServer;
 beforeEach(async () => {
@@ -16,7 +17,7 @@ beforeEach(async () => {
   server = new FakeServer();
 });
 
-const body = (summary: string) => ({ contact: { id: 'v1' }, note: { summary } });
+const body = (whatHappened: string) => visitNoteBody('v1', whatHappened);
 
 /** A practitioner's submitted visit, on the server and pulled to the manager's device. */
 async function submittedVisitOnDevice(): Promise<LocalRecord> {

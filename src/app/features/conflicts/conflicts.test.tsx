@@ -8,6 +8,8 @@ import { renderApp } from '../../testing/render-app';
 import { resetDatabase } from '../../testing/reset-database';
 import { unlockTestDevice } from '../../testing/unlock-test-device';
 import { compareBodies } from './compare';
+import { emptyContactChild } from '../../../shared/model/visit-note.ts';
+import { visitNoteBody } from '../../testing/visit-bodies';
 
 let server: FakeServer;
 beforeEach(async () => {
@@ -16,13 +18,13 @@ beforeEach(async () => {
   server = new FakeServer();
 });
 
-const body = (summary: string, when: string) => ({
-  contact: { id: 'v1', occurredAt: when, children: [{ childId: 'c1' }] },
-  note: { summary, worries: 'None' },
-});
+const body = (whatHappened: string, when: string) => {
+  const visit = visitNoteBody('v1', whatHappened, { analysis: 'None' });
+  return { ...visit, contact: { ...visit.contact, occurredAt: when, children: [emptyContactChild('c1')] } };
+};
 
 async function conflict() {
-  await saveRecord({ id: 'c1', type: 'child', status: 'submitted', body: { id: 'c1', name: 'Tamsin Ellery', involvements: [] } });
+  await saveRecord({ id: 'c1', type: 'child', status: 'submitted', body: { id: 'c1', name: 'Tamsin Ellery', dateOfBirth: '2017-02-03', involvements: [] } });
   server.write('v1', 'visit', 'draft', body('Their summary', '2025-06-04T10:00:00Z'));
   await saveRecord({ id: 'v1', type: 'visit', status: 'draft', body: body('My summary', '2025-06-04T10:00:00Z') });
   await pushChanges({ transport: server.transport });
@@ -33,7 +35,7 @@ describe('comparing two versions', () => {
   it('names visit fields, shows children by name and marks what differs', () => {
     const fields = compareBodies(body('Mine', 'a'), body('Theirs', 'a'), (id) => (id === 'c1' ? 'Tamsin Ellery' : id));
     expect(fields.find((f) => f.label === 'Children')).toMatchObject({ mine: 'Tamsin Ellery', differs: false, editable: false });
-    expect(fields.find((f) => f.label === 'Summary')).toMatchObject({ mine: 'Mine', theirs: 'Theirs', differs: true, editable: true });
+    expect(fields.find((f) => f.label === 'What happened')).toMatchObject({ mine: 'Mine', theirs: 'Theirs', differs: true, editable: true });
     expect(fields.find((f) => f.label === 'Date of visit')).toMatchObject({ differs: false });
   });
 });
@@ -47,7 +49,7 @@ describe('the conflicts pages', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Resolve a conflict' })).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'The two versions' });
-    const summaryRow = within(table).getByRole('rowheader', { name: /Summary/ }).closest('tr')!;
+    const summaryRow = within(table).getByRole('rowheader', { name: /What happened/ }).closest('tr')!;
     expect(summaryRow).toHaveTextContent('Different');
     expect(summaryRow).toHaveTextContent('My summary');
     expect(summaryRow).toHaveTextContent('Their summary');
@@ -64,7 +66,7 @@ describe('the conflicts pages', () => {
     await conflict();
     renderApp('/conflicts/v1');
     await user.click(await screen.findByRole('button', { name: 'Edit a merged version' }, { timeout: 5_000 }));
-    const box = screen.getByLabelText('Summary');
+    const box = screen.getByLabelText('What happened');
     expect(box).toHaveValue('My summary');
     expect(screen.getByText('Their version: Their summary')).toBeInTheDocument();
     await user.clear(box);
@@ -73,7 +75,7 @@ describe('the conflicts pages', () => {
 
     await screen.findByText('There are no conflicts on this device.');
     const record = await getRecord<ReturnType<typeof body>>('v1');
-    expect(record?.body.note).toEqual({ summary: 'Both summaries together', worries: 'None' });
+    expect(record?.body.note).toEqual(body('Both summaries together', '2025-06-04T10:00:00Z').note);
     await pushChanges({ transport: server.transport });
     expect(server.records.get('v1')?.body).toEqual(record?.body);
   });

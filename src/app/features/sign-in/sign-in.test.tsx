@@ -8,6 +8,7 @@ import { newTestDevice, unlockTestDevice } from '../../testing/unlock-test-devic
 import { ACCOUNT_KEY, OfflineError, setAppTransport, useAccount, useSyncState, type Account } from '../../device/sync';
 import { initialSyncState } from '../../device/sync/state';
 import { DEMO_SESSION, FakeServer } from '../../device/sync/testing/fake-server';
+import { emptyVisitNote } from '../../../shared/model/visit-note.ts';
 
 let server: FakeServer;
 beforeEach(async () => {
@@ -81,7 +82,7 @@ describe('when the session ends', () => {
     const user = userEvent.setup();
     await unlockTestDevice();
     await setSealedMeta(ACCOUNT_KEY, DEMO_SESSION);
-    await saveRecord({ id: 'v1', type: 'visit', status: 'draft', body: { contact: { id: 'v1' }, note: {} } });
+    await saveRecord({ id: 'v1', type: 'visit', status: 'draft', body: emptyVisitNote('v1') });
     const before = await db.outbox.toArray();
     server.signedIn = false;
 

@@ -9,6 +9,7 @@ import { unlockTestDevice } from '../../testing/unlock-test-device';
 import { ACCOUNT_KEY, setAppTransport, useAccount, useSyncState } from '../../device/sync';
 import { initialSyncState } from '../../device/sync/state';
 import { DEMO_SESSION, FakeServer } from '../../device/sync/testing/fake-server';
+import { emptyVisitNote } from '../../../shared/model/visit-note.ts';
 
 // Mid-morning, far from midnight: "Last synced" gives the time alone for a sync today and the date
 // too for one on another day, so a sync just before midnight, read back just after it, would differ.
@@ -26,7 +27,7 @@ beforeEach(async () => {
 });
 afterEach(() => setAppTransport(null));
 
-const draft = (id: string) => ({ id, type: 'visit' as const, status: 'draft' as const, body: { contact: { id, children: [] }, note: {} } });
+const draft = (id: string) => ({ id, type: 'visit' as const, status: 'draft' as const, body: emptyVisitNote(id) });
 
 describe('the sync page', () => {
   it('shows what is waiting, and "Sync now" sends it and says when', async () => {

@@ -12,7 +12,7 @@ import type {
   SessionInfo,
   TeamResponse,
 } from '../../../../shared/sync/index.ts';
-import { contentHash } from '../../../../shared/sync/index.ts';
+import { checkRecordBody, contentHash } from '../../../../shared/sync/index.ts';
 import { sha256Hex } from '../blobs';
 import { OfflineError, RequestError, SignedOutError } from '../errors';
 import type { DownloadedBlob, SyncTransport } from '../transport';
@@ -134,7 +134,11 @@ export class FakeServer {
     let result: MutationResult;
     const current = this.records.get(m.recordId);
     const reviewing = m.record.status === 'signed-off' || m.record.status === 'returned';
-    if (this.rejectRecord.has(m.recordId)) {
+    // Like the real server (src/server/sync/apply-mutation.ts): every pushed body is checked first.
+    const check = checkRecordBody(m.recordType, m.record.body, m.record.status);
+    if (!check.ok) {
+      result = { mutationId: m.mutationId, status: 'rejected', code: 'schema', reason: check.reason };
+    } else if (this.rejectRecord.has(m.recordId)) {
       result = { mutationId: m.mutationId, status: 'rejected', code: 'schema', reason: 'The visit record does not match its schema' };
     } else if (current?.status === 'signed-off') {
       result = { mutationId: m.mutationId, status: 'rejected', code: 'signed-off', reason: 'This record is signed off: add an addendum instead' };
