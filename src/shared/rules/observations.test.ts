@@ -41,6 +41,13 @@ describe('practice observations', () => {
     expect(check([], '2026-09-02T00:00:00Z', '2025-09-01T09:00:00Z').map((w) => w.code)).toEqual(['OBSERVATION_DUE']);
   });
 
+  it('counts from when it is completed, even before the time of day observedAt gives the day observed', () => {
+    // The form stores the day observed as 12:00 UTC; the observer completed it at 09:30 that day.
+    const sameMorning = observation({ observedAt: '2026-12-03T12:00:00Z', completedAt: '2026-12-03T09:30:00Z' });
+    expect(check([sameMorning], '2026-12-03T09:40:00Z', '2025-10-03T09:00:00Z')).toEqual([]);
+    expect(check([sameMorning], '2026-12-03T09:20:00Z', '2025-10-03T09:00:00Z').map((w) => w.code)).toEqual(['OBSERVATION_DUE']);
+  });
+
   it('an observation not yet completed does not count', () => {
     expect(check([observation({ completedAt: null, observedAt: '2026-01-05T10:00:00Z' })], '2026-03-10T09:00:00Z').map((w) => w.code)).toEqual([
       'OBSERVATION_DUE',

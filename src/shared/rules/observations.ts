@@ -21,12 +21,13 @@ export function checkObservations(
   const every = pack.observations.every;
   // An observation covers its practitioner until resolve(observedAt, 12 months), the same
   // exclusive deadline §1 gives "within 12 months"; a new starter is covered for 12 months.
+  // Completed by asOf is what counts (§6), not observedAt ≤ asOf: a form holds only the day
+  // observed, stored as 12:00 UTC, and an observation completed that morning must count at once.
   const coveredUntil = new Map<string, number>();
   for (const p of practitioners) coveredUntil.set(p.id, resolve(instantFromIso(p.startedAt), every));
   for (const o of observations) {
-    const observedAt = instantFromIso(o.observedAt);
-    if (!completedBy(o, asOf) || observedAt > asOf) continue;
-    const until = resolve(observedAt, every);
+    if (!completedBy(o, asOf)) continue;
+    const until = resolve(instantFromIso(o.observedAt), every);
     if (until > (coveredUntil.get(o.observedPractitionerId) ?? -Infinity)) coveredUntil.set(o.observedPractitionerId, until);
   }
   for (const p of practitioners) {

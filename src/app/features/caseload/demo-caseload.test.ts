@@ -17,9 +17,9 @@ beforeEach(async () => {
 });
 
 describe('the demo caseload', () => {
-  it('has eight invented children and their practitioner', async () => {
+  it('has nine invented children and their practitioner', async () => {
     await loadDemoCaseload(NOW);
-    expect(await listRecords('child')).toHaveLength(8);
+    expect(await listRecords('child')).toHaveLength(9);
     expect(await getSealedMeta('practitioner')).toMatchObject({ name: 'Alex Rowntree (demo)' });
   });
 
