@@ -110,7 +110,7 @@ describe('a manager signs off an exact revision, and corrections are addenda', (
     await waitForEmptyOutbox(p);
 
     await syncNow(m);
-    await signOffByKeyboard(m, (page) => page.getByRole('link', { name: /^Addendum/ }), 'Thank you for the correction.', 'Addendum signed off');
+    await signOffByKeyboard(m, (page) => page.getByRole('link', { name: /^Addendum: to the visit record for Saoirse Quillfeather/ }), 'Thank you for the correction.', 'Addendum signed off');
     await waitForEmptyOutbox(m);
 
     await syncNow(p);
