@@ -1,16 +1,6 @@
-import type { ReactNode } from 'react';
-import { FieldError } from './field-error';
-import { describedBy, formGroupClass, Hint, type TextSize } from './field-parts';
+import { describedBy, FieldLabel, formGroupClass, type TextFieldProps } from './field-parts';
 
-interface TextInputProps {
-  id: string;
-  label: ReactNode;
-  /** Left out for a plain label, as inside a group of questions. */
-  labelSize?: TextSize;
-  hint?: ReactNode;
-  error?: string | undefined;
-  value: string;
-  onChange: (value: string) => void;
+interface TextInputProps extends TextFieldProps {
   /** GOV.UK fixed width, in characters. */
   width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
   inputMode?: 'text' | 'numeric';
@@ -23,11 +13,7 @@ interface TextInputProps {
 export function TextInput({ id, label, labelSize, hint, error, value, onChange, width, inputMode, autoComplete, onEnter }: TextInputProps) {
   return (
     <div className={formGroupClass(error)}>
-      <label className={`govuk-label${labelSize ? ` govuk-label--${labelSize}` : ''}`} htmlFor={id}>
-        {label}
-      </label>
-      <Hint id={`${id}-hint`}>{hint}</Hint>
-      <FieldError id={`${id}-error`} message={error} />
+      <FieldLabel id={id} label={label} labelSize={labelSize} hint={hint} error={error} />
       <input
         className={`govuk-input${width ? ` govuk-input--width-${width}` : ''}${error ? ' govuk-input--error' : ''}`}
         id={id}

@@ -1,16 +1,6 @@
-import type { ReactNode } from 'react';
-import { FieldError } from './field-error';
-import { describedBy, formGroupClass, Hint, type TextSize } from './field-parts';
+import { describedBy, FieldLabel, formGroupClass, type TextFieldProps } from './field-parts';
 
-export interface TextareaProps {
-  id: string;
-  label: ReactNode;
-  /** Left out for a plain label. */
-  labelSize?: TextSize;
-  hint?: ReactNode;
-  error?: string | undefined;
-  value: string;
-  onChange: (value: string) => void;
+export interface TextareaProps extends TextFieldProps {
   rows?: number;
 }
 
@@ -38,11 +28,7 @@ export function TextareaField({
 }: TextareaProps & { className?: string; extraDescribedBy?: string[] }) {
   return (
     <>
-      <label className={`govuk-label${labelSize ? ` govuk-label--${labelSize}` : ''}`} htmlFor={id}>
-        {label}
-      </label>
-      <Hint id={`${id}-hint`}>{hint}</Hint>
-      <FieldError id={`${id}-error`} message={error} />
+      <FieldLabel id={id} label={label} labelSize={labelSize} hint={hint} error={error} />
       <textarea
         className={`govuk-textarea${className}${error ? ' govuk-textarea--error' : ''}`}
         id={id}
